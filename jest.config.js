@@ -1,0 +1,25 @@
+/** @type {import('jest').Config} */
+const transform = { '^.+\\.ts$': 'ts-jest' };
+
+module.exports = {
+	preset: 'ts-jest',
+	testEnvironment: 'node',
+	projects: [
+		{
+			displayName: 'unit',
+			preset: 'ts-jest',
+			testEnvironment: 'node',
+			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+			transform,
+		},
+		{
+			displayName: 'workflow',
+			preset: 'ts-jest',
+			testEnvironment: 'node',
+			testMatch: ['<rootDir>/test/workflow/**/*.test.ts'],
+			transform,
+			// In-process n8n loads n8n-core and the stock nodes on the first run of each file.
+			testTimeout: 30_000,
+		},
+	],
+};

@@ -1,0 +1,187 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { normalizeDelivery } from './delivery/normalizeDelivery';
+import { readRequestBody } from './delivery/readRequestBody';
+import { duplicateWindowFor } from './protection/duplicateWindow';
+import { firstValue, secretMatches } from './protection/secret';
+import {
+	ALL_EVENTS,
+	DEFAULT_DUPLICATE_WINDOW_SECONDS,
+	DEFAULT_MAX_BODY_SIZE_KB,
+	DEFAULT_SECRET_NAME,
+	triggerProperties,
+	type TriggerSettings,
+} from './TriggerSettings';
+import type { DeliveryErrorCode, KajabiLead, LeadEventType } from '../shared/lead';
+
+const STATUS_BY_ERROR: Record<DeliveryErrorCode, number> = {
+	empty_body: 400,
+	not_json: 400,
+	too_large: 413,
+	unknown_shape: 422,
+	missing_email: 422,
+	invalid_lead: 422,
+};
+
+export class KajabiTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Kajabi Trigger',
+		name: 'kajabiTrigger',
+		icon: { light: 'file:../../icons/kajabi.svg', dark: 'file:../../icons/kajabi.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: `={{$parameter["events"].length >= ${ALL_EVENTS.length} ? "All events" : $parameter["events"].join(", ")}}`,
+		description:
+			'Starts the workflow when Kajabi sends a form submission, purchase, payment, order or tag change, as one clean lead item',
+		defaults: { name: 'Kajabi Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				// Empty, so n8n answers with the webhookResponse the trigger returns.
+				responseData: '',
+				path: 'kajabi',
+			},
+		],
+		properties: triggerProperties,
+	};
+
+	// Kajabi's dashboard webhooks are pasted in by hand: there is nothing to register remotely.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const settings = this.getNodeParameter('settings', {}) as TriggerSettings;
+		const events = this.getNodeParameter('events', ALL_EVENTS) as LeadEventType[];
+		const request = this.getRequestObject();
+		const response = this.getResponseObject();
+
+		const refuse = (status: number, body: IDataObject): IWebhookResponseData => {
+			response.status(status).json(body);
+			return { noWebhookResponse: true };
+		};
+
+		if (settings.secret) {
+			const location = settings.secretLocation ?? 'query';
+			const name = settings.parameterName || DEFAULT_SECRET_NAME[location];
+			const presented =
+				location === 'header'
+					? firstValue(request.headers[name.toLowerCase()])
+					: firstValue(request.query[name]);
+			if (!secretMatches(presented, settings.secret)) {
+				this.logger.warn('Kajabi delivery refused: missing or wrong secret', { location });
+				return refuse(401, {
+					error: { code: 'unauthorized', message: 'The delivery has no secret or a wrong one.' },
+				});
+			}
+		}
+
+		const maxBytes = Math.max(1, settings.maxBodySizeKb ?? DEFAULT_MAX_BODY_SIZE_KB) * 1024;
+		let body;
+		try {
+			body = await readRequestBody(request);
+		} catch (error) {
+			// n8n stops reading past its own payload limit (N8N_PAYLOAD_SIZE_MAX), or the sender
+			// went away mid-body.
+			const tooLarge = (error as { type?: string }).type === 'entity.too.large';
+			this.logger.warn('Kajabi delivery body could not be read', { tooLarge });
+			return refuse(tooLarge ? 413 : 400, {
+				error: {
+					code: tooLarge ? 'too_large' : 'unreadable_body',
+					message: tooLarge
+						? 'The delivery is larger than this n8n accepts.'
+						: 'The delivery body could not be read.',
+				},
+			});
+		}
+		const result = normalizeDelivery(
+			{ ...body, contentType: firstValue(request.headers['content-type']), maxBytes },
+			{
+				defaultCountry: settings.defaultCountry?.trim() || null,
+				customFieldNames: customFieldNames(settings),
+				includeRaw: settings.includeRawBody === true,
+			},
+		);
+
+		const windowSeconds = settings.duplicateWindowSeconds ?? DEFAULT_DUPLICATE_WINDOW_SECONDS;
+		const deliveryId = result.ok ? result.lead.deliveryId : result.rejected.deliveryId;
+		if (windowSeconds > 0) {
+			const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id ?? this.getNode().name}`;
+			if (duplicateWindowFor(key, windowSeconds * 1000).seen(deliveryId)) {
+				this.logger.debug('Kajabi delivery skipped as a duplicate', { deliveryId });
+				return { webhookResponse: { status: 'duplicate', deliveryId } };
+			}
+		}
+
+		if (!result.ok) {
+			const { error, bodyBytes } = result.rejected;
+			this.logger.warn('Kajabi delivery rejected', { code: error.code, deliveryId, bodyBytes });
+			if (settings.invalidDeliveries === 'passOn') {
+				return {
+					workflowData: [[{ json: result.rejected as unknown as IDataObject }]],
+					webhookResponse: { status: 'accepted_with_error', deliveryId, error },
+				};
+			}
+			return refuse(STATUS_BY_ERROR[error.code], { error, deliveryId });
+		}
+
+		const lead = result.lead;
+		if (!acceptsEvent(events, lead)) {
+			this.logger.debug('Kajabi delivery ignored: event not selected', {
+				event: lead.event,
+				deliveryId,
+			});
+			return { webhookResponse: { status: 'ignored', reason: `event ${lead.event} not selected` } };
+		}
+
+		this.logger.debug('Kajabi delivery accepted', {
+			event: lead.event,
+			source: lead.source,
+			deliveryId,
+		});
+		return {
+			workflowData: [[{ json: lead as unknown as IDataObject }]],
+			webhookResponse: { status: 'accepted', deliveryId, event: lead.event },
+		};
+	}
+}
+
+/** A bare payload array of a contact and a tag cannot tell added from removed: either matches. */
+function acceptsEvent(events: LeadEventType[], lead: KajabiLead): boolean {
+	if (lead.eventType === 'tag_changed') {
+		return events.includes('tag_added') || events.includes('tag_removed');
+	}
+	return events.includes(lead.eventType);
+}
+
+function customFieldNames(settings: TriggerSettings): Record<string, string> | undefined {
+	const fields = settings.customFieldNames?.field;
+	if (!fields?.length) return undefined;
+	return Object.fromEntries(
+		fields
+			.filter((field) => field.key?.trim() && field.name?.trim())
+			.map((field) => [field.key.trim(), field.name.trim()]),
+	);
+}

@@ -1,0 +1,63 @@
+/**
+ * Remembers delivery ids for a time window so a retried or replayed delivery starts no second
+ * execution. Memory is bounded: past `maxEntries` the oldest ids are forgotten first.
+ *
+ * The memory lives in this n8n process only; several n8n processes (queue mode) each keep
+ * their own.
+ */
+export class DuplicateWindow {
+	private readonly seenAt = new Map<string, number>();
+
+	constructor(
+		readonly windowMs: number,
+		private readonly maxEntries = 10_000,
+	) {}
+
+	get size(): number {
+		return this.seenAt.size;
+	}
+
+	/** True when `id` was seen within the window; otherwise records it and returns false. */
+	seen(id: string, now = Date.now()): boolean {
+		this.forgetExpired(now);
+
+		const previous = this.seenAt.get(id);
+		if (previous !== undefined && now - previous < this.windowMs) return true;
+
+		this.seenAt.delete(id);
+		this.seenAt.set(id, now);
+		while (this.seenAt.size > this.maxEntries) {
+			const oldest = this.seenAt.keys().next().value as string;
+			this.seenAt.delete(oldest);
+		}
+		return false;
+	}
+
+	/** Forgets `id`, so a delivery whose execution could not start can be sent again. */
+	forget(id: string): void {
+		this.seenAt.delete(id);
+	}
+
+	// Entries are in insertion order, which is time order: stop at the first one still fresh.
+	private forgetExpired(now: number): void {
+		for (const [id, at] of this.seenAt) {
+			if (now - at < this.windowMs) return;
+			this.seenAt.delete(id);
+		}
+	}
+}
+
+const windows = new Map<string, DuplicateWindow>();
+
+/**
+ * One window per trigger node (keyed by workflow and node), kept across deliveries for as long
+ * as n8n runs. Changing the window length starts a fresh window.
+ */
+export function duplicateWindowFor(key: string, windowMs: number): DuplicateWindow {
+	let window = windows.get(key);
+	if (!window || window.windowMs !== windowMs) {
+		window = new DuplicateWindow(windowMs);
+		windows.set(key, window);
+	}
+	return window;
+}
