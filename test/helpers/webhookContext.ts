@@ -1,0 +1,68 @@
+import type { IWebhookFunctions } from 'n8n-workflow';
+
+export interface FakeResponse {
+	statusCode: number;
+	body: unknown;
+	status(code: number): FakeResponse;
+	json(body: unknown): FakeResponse;
+}
+
+export interface LogLine {
+	level: string;
+	message: string;
+	meta?: unknown;
+}
+
+interface WebhookCall {
+	body: string | Buffer;
+	contentType?: string;
+	query?: Record<string, unknown>;
+	headers?: Record<string, unknown>;
+	parameters?: Record<string, unknown>;
+	workflowId?: string;
+	nodeId?: string;
+}
+
+/**
+ * The parts of n8n's IWebhookFunctions the Kajabi Trigger uses, with a request that behaves
+ * like n8n's: the body bytes are read on demand through `readRawBody()`.
+ */
+export function webhookContext(call: WebhookCall) {
+	const response: FakeResponse = {
+		statusCode: 200,
+		body: undefined,
+		status(code) {
+			this.statusCode = code;
+			return this;
+		},
+		json(body) {
+			this.body = body;
+			return this;
+		},
+	};
+	const request = {
+		headers: { 'content-type': call.contentType ?? 'application/json', ...call.headers },
+		query: call.query ?? {},
+		body: {},
+		rawBody: undefined as Buffer | undefined,
+		async readRawBody() {
+			this.rawBody = Buffer.isBuffer(call.body) ? call.body : Buffer.from(call.body);
+		},
+	};
+	const logs: LogLine[] = [];
+	const log = (level: string) => (message: string, meta?: unknown) =>
+		logs.push({ level, message, meta });
+	const parameters = call.parameters ?? {};
+
+	const context = {
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
+		getRequestObject: () => request,
+		getResponseObject: () => response,
+		getWorkflow: () => ({ id: call.workflowId ?? 'wf-test', active: true }),
+		getNode: () => ({ id: call.nodeId ?? `node-${Math.random()}`, name: 'Kajabi Trigger' }),
+		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+	} as unknown as IWebhookFunctions;
+
+	return { context, request, response, logs };
+}
