@@ -106,7 +106,6 @@ describe('Kajabi Campaign Router node', () => {
 	it('names its outputs after the campaigns, computed from the parameters', () => {
 		const expression = router.description.outputs as string;
 		const source = expression.slice(3, -2);
-		// eslint-disable-next-line @typescript-eslint/no-implied-eval
 		const outputsOf = new Function('$parameter', `return ${source}`) as (p: unknown) => unknown;
 
 		expect(outputsOf(baseParameters)).toEqual([
