@@ -1,3 +1,6 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
 import {
 	normalizeDelivery,
 	type NormalizeResult,
@@ -473,5 +476,28 @@ describe('bad bodies are rejected with a reason', () => {
 		);
 
 		expect(lead(result).eventType).toBe('purchase');
+	});
+});
+
+describe('the documented example', () => {
+	it('is what the Trigger makes of the documented delivery', () => {
+		const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'lead-item.md'), 'utf8');
+		const [delivery, item] = [...doc.matchAll(/```json\n([\s\S]*?)\n```/g)].map((match) =>
+			JSON.parse(match[1]),
+		);
+
+		const result = lead(
+			normalizeDelivery(
+				{ rawBody: JSON.stringify(delivery), contentType: 'application/json', maxBytes: MAX_BYTES },
+				{
+					receivedAt: new Date(item.receivedAt),
+					defaultCountry: 'US',
+					customFieldNames: { custom_1: 'experience_level' },
+				},
+			),
+		);
+
+		expect(leadSchema.safeParse(item).success).toBe(true);
+		expect({ ...result, deliveryId: item.deliveryId }).toEqual(item);
 	});
 });
