@@ -11,12 +11,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { normalizeDelivery } from './delivery/normalizeDelivery';
 import { readRequestBody } from './delivery/readRequestBody';
 import { duplicateWindowFor } from './protection/duplicateWindow';
-import { firstValue, secretMatches } from './protection/secret';
+import { firstValue, presentedSecret, secretMatches } from './protection/secret';
 import {
 	ALL_EVENTS,
 	DEFAULT_DUPLICATE_WINDOW_SECONDS,
 	DEFAULT_MAX_BODY_SIZE_KB,
-	DEFAULT_SECRET_NAME,
 	triggerProperties,
 	type TriggerSettings,
 } from './TriggerSettings';
@@ -83,19 +82,11 @@ export class KajabiTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		};
 
-		if (settings.secret) {
-			const location = settings.secretLocation ?? 'query';
-			const name = settings.parameterName || DEFAULT_SECRET_NAME[location];
-			const presented =
-				location === 'header'
-					? firstValue(request.headers[name.toLowerCase()])
-					: firstValue(request.query[name]);
-			if (!secretMatches(presented, settings.secret)) {
-				this.logger.warn('Kajabi delivery refused: missing or wrong secret', { location });
-				return refuse(401, {
-					error: { code: 'unauthorized', message: 'The delivery has no secret or a wrong one.' },
-				});
-			}
+		if (settings.secret && !secretMatches(presentedSecret(request, settings), settings.secret)) {
+			this.logger.warn('Kajabi delivery refused: missing or wrong secret');
+			return refuse(401, {
+				error: { code: 'unauthorized', message: 'The delivery has no secret or a wrong one.' },
+			});
 		}
 
 		const maxBytes = Math.max(1, settings.maxBodySizeKb ?? DEFAULT_MAX_BODY_SIZE_KB) * 1024;
@@ -125,8 +116,24 @@ export class KajabiTrigger implements INodeType {
 			},
 		);
 
-		const windowSeconds = settings.duplicateWindowSeconds ?? DEFAULT_DUPLICATE_WINDOW_SECONDS;
 		const deliveryId = result.ok ? result.lead.deliveryId : result.rejected.deliveryId;
+		if (!result.ok) {
+			const { error, bodyBytes } = result.rejected;
+			this.logger.warn('Kajabi delivery rejected', { code: error.code, deliveryId, bodyBytes });
+			if (settings.invalidDeliveries !== 'passOn')
+				return refuse(STATUS_BY_ERROR[error.code], { error, deliveryId });
+		} else if (!acceptsEvent(events, result.lead)) {
+			this.logger.debug('Kajabi delivery ignored: event not selected', {
+				event: result.lead.event,
+				deliveryId,
+			});
+			return {
+				webhookResponse: { status: 'ignored', reason: `event ${result.lead.event} not selected` },
+			};
+		}
+
+		// Only deliveries that start an execution are remembered: a refused one may be sent again.
+		const windowSeconds = settings.duplicateWindowSeconds ?? DEFAULT_DUPLICATE_WINDOW_SECONDS;
 		if (windowSeconds > 0) {
 			const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id ?? this.getNode().name}`;
 			if (duplicateWindowFor(key, windowSeconds * 1000).seen(deliveryId)) {
@@ -136,26 +143,17 @@ export class KajabiTrigger implements INodeType {
 		}
 
 		if (!result.ok) {
-			const { error, bodyBytes } = result.rejected;
-			this.logger.warn('Kajabi delivery rejected', { code: error.code, deliveryId, bodyBytes });
-			if (settings.invalidDeliveries === 'passOn') {
-				return {
-					workflowData: [[{ json: result.rejected as unknown as IDataObject }]],
-					webhookResponse: { status: 'accepted_with_error', deliveryId, error },
-				};
-			}
-			return refuse(STATUS_BY_ERROR[error.code], { error, deliveryId });
+			return {
+				workflowData: [[{ json: result.rejected as unknown as IDataObject }]],
+				webhookResponse: {
+					status: 'accepted_with_error',
+					deliveryId,
+					error: result.rejected.error,
+				},
+			};
 		}
 
 		const lead = result.lead;
-		if (!acceptsEvent(events, lead)) {
-			this.logger.debug('Kajabi delivery ignored: event not selected', {
-				event: lead.event,
-				deliveryId,
-			});
-			return { webhookResponse: { status: 'ignored', reason: `event ${lead.event} not selected` } };
-		}
-
 		this.logger.debug('Kajabi delivery accepted', {
 			event: lead.event,
 			source: lead.source,

@@ -174,7 +174,8 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'secret',
-				description: 'Defaults to "secret" for a query parameter and "x-kajabi-secret" for a header',
+				description:
+					'Defaults to "secret" for a query parameter and "x-kajabi-secret" for a header',
 			},
 			{
 				displayName: 'Secret Sent In',

@@ -200,3 +200,23 @@ describe('Kajabi Trigger webhook', () => {
 		expect(hidden).toMatchObject({ type: 'hidden', default: { binaryData: true } });
 	});
 });
+
+describe('Kajabi Trigger memory of refused deliveries', () => {
+	it('refuses a bad delivery again when it is sent again, rather than calling it a duplicate', async () => {
+		const first = await deliver({ body: 'not json', nodeId: 'refused-twice' });
+		const second = await deliver({ body: 'not json', nodeId: 'refused-twice' });
+
+		expect(first.response.statusCode).toBe(400);
+		expect(second.response.statusCode).toBe(400);
+		expect(second.result).toEqual({ noWebhookResponse: true });
+	});
+
+	it('does not remember an ignored event, so selecting it later lets it through', async () => {
+		const body = fixtureText(envelopeFile('tag_added'));
+
+		await deliver({ body, nodeId: 'ignored-then-selected', parameters: { events: ['purchase'] } });
+		const later = await deliver({ body, nodeId: 'ignored-then-selected' });
+
+		expect(later.result.workflowData).toHaveLength(1);
+	});
+});

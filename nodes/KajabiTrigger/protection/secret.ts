@@ -1,5 +1,12 @@
 import { createHash, timingSafeEqual } from 'crypto';
 
+import { DEFAULT_SECRET_NAME, type TriggerSettings } from '../TriggerSettings';
+
+interface SecretCarrier {
+	headers: Record<string, unknown>;
+	query: Record<string, unknown>;
+}
+
 /**
  * Compares a presented secret with the configured one in constant time. Both are hashed first
  * so that neither their contents nor their lengths leak through timing.
@@ -15,4 +22,13 @@ export function secretMatches(presented: string | null | undefined, expected: st
 export function firstValue(value: unknown): string | null {
 	if (Array.isArray(value)) return firstValue(value[0]);
 	return typeof value === 'string' ? value : null;
+}
+
+/** The secret a delivery carries where the settings say to look: a query parameter or a header. */
+export function presentedSecret(request: SecretCarrier, settings: TriggerSettings): string | null {
+	const location = settings.secretLocation ?? 'query';
+	const name = settings.parameterName?.trim() || DEFAULT_SECRET_NAME[location];
+	return location === 'header'
+		? firstValue(request.headers[name.toLowerCase()])
+		: firstValue(request.query[name]);
 }
