@@ -8,7 +8,7 @@ const nodeBaseRules = (config) => n8nNodesBase.configs[config].rules;
 
 export default tseslint.config(
 	{
-		ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.e2e/**', '.demo/**'],
+		ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.e2e/**', '.demo/**', '**/*.generated.ts'],
 	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
