@@ -21,5 +21,15 @@ module.exports = {
 			// In-process n8n loads n8n-core and the stock nodes on the first run of each file.
 			testTimeout: 30_000,
 		},
+		{
+			// The Kajabi node and the credential against the Kajabi stand-in, and the contract
+			// tests that hold the stand-in and the node to Kajabi's OpenAPI spec.
+			displayName: 'api',
+			preset: 'ts-jest',
+			testEnvironment: 'node',
+			testMatch: ['<rootDir>/test/api/**/*.test.ts'],
+			transform,
+			testTimeout: 30_000,
+		},
 	],
 };
