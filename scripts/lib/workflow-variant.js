@@ -1,0 +1,125 @@
+'use strict';
+
+/**
+ * Turns the example workflow into the loopback variant the demo and the end-to-end suite run:
+ * every destination points at the capture server, and nothing else changes.
+ *
+ * Airtable's node always calls api.airtable.com, so it is swapped for an HTTP Request node of
+ * the same name that sends the same mapped fields, in Airtable's upsert body shape, to
+ * `<capture>/airtable/<base>/<table>`. The three HTTP Request nodes keep their bodies and only
+ * get loopback URLs.
+ */
+
+const AIRTABLE_NODE_TYPE = 'n8n-nodes-base.airtable';
+const HTTP_REQUEST_NODE_TYPE = 'n8n-nodes-base.httpRequest';
+const TRIGGER_NODE_TYPE = 'n8n-nodes-kajabi-connect.kajabiTrigger';
+
+// Which capture path each placeholder host stands for.
+const DESTINATIONS = [
+	{ host: 'api.clay.com', path: '/clay' },
+	{ host: 'sms-scheduler.example.com', path: '/sms' },
+	{ host: 'audit-log.example.com', path: '/audit' },
+];
+
+const VARIANT_ID = 'kajabiLeadLoopback';
+// Both workflows may be published at once, and n8n refuses two triggers on one webhook path.
+const VARIANT_WEBHOOK_ID = '5f1d7c4e-2b8a-4c39-9e61-0a7d3b2c9f11';
+
+/** `={{ $json.a }}` becomes `$json.a`; a plain value becomes its JSON literal. */
+function expressionSource(value) {
+	if (typeof value === 'string' && value.startsWith('=')) {
+		const text = value.slice(1).trim();
+		const whole = /^\{\{([\s\S]*)\}\}$/.exec(text);
+		if (whole && !whole[1].includes('{{')) return `(${whole[1].trim()})`;
+		return JSON.stringify(text);
+	}
+	return JSON.stringify(value ?? null);
+}
+
+function resourceValue(locator) {
+	return typeof locator === 'object' && locator !== null ? locator.value : locator;
+}
+
+/** The HTTP Request node that stands in for an Airtable upsert or create. */
+function airtableStandIn(node, captureUrl) {
+	const columns = node.parameters.columns ?? {};
+	const mapped = Object.entries(columns.value ?? {}).map(
+		([field, value]) => `${JSON.stringify(field)}: ${expressionSource(value)}`,
+	);
+	const matchOn = columns.matchingColumns ?? [];
+	const upsert =
+		node.parameters.operation === 'upsert'
+			? `performUpsert: { fieldsToMergeOn: ${JSON.stringify(matchOn)} }, `
+			: '';
+	const base = encodeURIComponent(resourceValue(node.parameters.base));
+	const table = encodeURIComponent(resourceValue(node.parameters.table));
+
+	const standIn = {
+		...node,
+		type: HTTP_REQUEST_NODE_TYPE,
+		typeVersion: 4.2,
+		parameters: {
+			method: 'POST',
+			url: `${captureUrl}/airtable/${base}/${table}`,
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: `={{ { ${upsert}records: [{ fields: { ${mapped.join(', ')} } }] } }}`,
+			options: {},
+		},
+	};
+	delete standIn.credentials;
+	return standIn;
+}
+
+function withLoopbackUrl(node, captureUrl) {
+	const url = node.parameters?.url;
+	if (typeof url !== 'string') return node;
+
+	const destination = DESTINATIONS.find(({ host }) => new URL(url).host === host);
+	if (!destination) {
+		throw new Error(`node "${node.name}" posts to ${url}, which has no loopback stand-in`);
+	}
+	return { ...node, parameters: { ...node.parameters, url: `${captureUrl}${destination.path}` } };
+}
+
+/**
+ * @param {object} workflow the example workflow JSON (left untouched)
+ * @param {string} captureUrl the capture server's base URL, e.g. http://127.0.0.1:40123
+ * @returns {object} the loopback variant, with an id, name and trigger webhook of its own
+ */
+function loopbackVariant(
+	workflow,
+	captureUrl,
+	{ id = VARIANT_ID, webhookId = VARIANT_WEBHOOK_ID } = {},
+) {
+	const base = captureUrl.replace(/\/+$/, '');
+	const nodes = workflow.nodes.map((node) => {
+		if (node.type === AIRTABLE_NODE_TYPE) return airtableStandIn(node, base);
+		if (node.type === HTTP_REQUEST_NODE_TYPE) return withLoopbackUrl(node, base);
+		if (node.type === TRIGGER_NODE_TYPE) return { ...node, webhookId };
+		return node;
+	});
+
+	return {
+		...structuredClone(workflow),
+		id,
+		name: `${workflow.name} (loopback)`,
+		nodes: structuredClone(nodes),
+	};
+}
+
+/** The production URL of the workflow's Kajabi Trigger (its fixed webhookId and path `kajabi`). */
+function triggerUrl(workflow, n8nBaseUrl) {
+	const trigger = workflow.nodes.find((node) => node.type === TRIGGER_NODE_TYPE);
+	if (!trigger?.webhookId)
+		throw new Error(`workflow ${workflow.id} has no Kajabi Trigger webhookId`);
+	return `${n8nBaseUrl}/webhook/${trigger.webhookId}/kajabi`;
+}
+
+module.exports = {
+	TRIGGER_NODE_TYPE,
+	VARIANT_ID,
+	expressionSource,
+	loopbackVariant,
+	triggerUrl,
+};

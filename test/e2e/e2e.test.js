@@ -1,0 +1,333 @@
+'use strict';
+
+/**
+ * End to end on a real n8n 2.41.1: the package installed as a community package, the example
+ * workflow imported and published, and Kajabi's body shapes posted to the production URL of its
+ * loopback variant, whose destinations are the capture server. Run with `npm run test:e2e`
+ * (builds first). Nothing leaves 127.0.0.1.
+ */
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { after, before, test } = require('node:test');
+
+const { startCaptureServer } = require('../../scripts/lib/capture-server');
+const { leadDeliveries, rejectedDeliveries } = require('../../scripts/lib/deliveries');
+const { REPO_ROOT, ensureN8nInstalled, N8nServer } = require('../../scripts/lib/n8n-server');
+const { loopbackVariant, triggerUrl } = require('../../scripts/lib/workflow-variant');
+
+const PORT = Number(process.env.KAJABI_E2E_N8N_PORT ?? 5691);
+const BROKER_PORT = Number(process.env.KAJABI_E2E_BROKER_PORT ?? PORT + 1);
+const PACKAGE = 'n8n-nodes-kajabi-connect';
+const TRIGGER_TYPE = `${PACKAGE}.kajabiTrigger`;
+const ROUTER_TYPE = `${PACKAGE}.kajabiCampaignRouter`;
+
+const example = JSON.parse(
+	fs.readFileSync(path.join(REPO_ROOT, 'workflows', 'kajabi-lead-routing.json'), 'utf8'),
+);
+const secretWorkflow = JSON.parse(
+	fs.readFileSync(path.join(__dirname, 'fixtures', 'kajabi-secret-trigger.json'), 'utf8'),
+);
+const SECRET = secretWorkflow.nodes[0].parameters.settings.secret;
+
+// The example's three campaign outputs, in the Router's order.
+const OUTPUT_OF_CAMPAIGN = { webinar: 0, 'free-guide': 1, newsletter: 2 };
+const MESSAGE_OF_CAMPAIGN = {
+	webinar: /webinar/i,
+	'free-guide': /free guide/i,
+	newsletter: /newsletter/i,
+};
+
+const log = (message) => process.stderr.write(`[e2e] ${message}\n`);
+const timings = {};
+let capture;
+let n8n;
+let variant;
+let nodeTypes;
+const answers = new Map();
+let ready = false;
+let failures = 0;
+
+/** A test that counts its failure, so the run keeps n8n's folder (logs, database) for a look. */
+function spec(name, fn) {
+	test(name, { timeout: 120_000 }, async (context) => {
+		try {
+			await fn(context);
+		} catch (error) {
+			failures += 1;
+			throw error;
+		}
+	});
+}
+
+async function post(url, { contentType, body }) {
+	const started = Date.now();
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: contentType ? { 'content-type': contentType } : {},
+		body,
+		signal: AbortSignal.timeout(10_000),
+	});
+	const text = await response.text();
+	let json = null;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		// left null: some assertions check that an answer is JSON
+	}
+	return { status: response.status, json, text, ms: Date.now() - started };
+}
+
+function nodeOutput(execution, nodeName) {
+	const run = execution.data?.resultData?.runData?.[nodeName]?.[0];
+	return run?.data?.main ?? [];
+}
+
+function triggerLead(execution) {
+	return nodeOutput(execution, 'Kajabi Trigger')[0]?.[0]?.json;
+}
+
+/** The Router's item and the index of the output it left by. */
+function routed(execution) {
+	const outputs = nodeOutput(execution, 'Route to Campaign');
+	for (const [output, items] of outputs.entries()) {
+		if (items?.length) return { output, json: items[0].json };
+	}
+	return { output: -1, json: undefined };
+}
+
+before(
+	async () => {
+		const install = ensureN8nInstalled({ log });
+		timings.installSeconds = install.seconds;
+
+		capture = await startCaptureServer();
+		variant = loopbackVariant(example, capture.url);
+
+		// Inside the repository (ignored by git and eslint), so a failed run's logs are easy to find.
+		fs.mkdirSync(path.join(REPO_ROOT, '.e2e'), { recursive: true });
+		const userFolder = fs.mkdtempSync(path.join(REPO_ROOT, '.e2e', 'n8n-'));
+		n8n = new N8nServer({ install, userFolder, port: PORT, brokerPort: BROKER_PORT, log });
+		log(`n8n user folder (logs): ${n8n.userFolder}`);
+		await n8n.checkPorts();
+		n8n.installPackage(REPO_ROOT);
+		nodeTypes = n8n.exportNodeTypes();
+		n8n.importOutput = n8n.importWorkflows([example, variant, secretWorkflow]);
+		n8n.publishOutput = [example, variant, secretWorkflow]
+			.map((workflow) => n8n.publishWorkflow(workflow.id))
+			.join('\n');
+		n8n.createApiKey();
+		await n8n.start();
+		timings.startSeconds = n8n.startSeconds;
+		ready = true;
+	},
+	{ timeout: 20 * 60_000 },
+);
+
+after(async () => {
+	await n8n?.stop();
+	await capture?.stop();
+	log(
+		`install ${timings.installSeconds?.toFixed(1)} s, ` +
+			`n8n start ${timings.startSeconds?.toFixed(1)} s`,
+	);
+	if (!n8n) return;
+	if (ready && failures === 0) {
+		fs.rmSync(n8n.userFolder, { recursive: true, force: true });
+		return;
+	}
+	log(`kept for a look: n8n log ${n8n.logFile}, CLI log ${n8n.cliLogFile}`);
+	log(`last lines of the n8n log:\n${n8n.logTail(30)}`);
+});
+
+spec('n8n loads both Kajabi nodes under the package prefix', () => {
+	const names = nodeTypes.map((type) => type.name);
+	assert.ok(names.includes(TRIGGER_TYPE), `${TRIGGER_TYPE} not among the loaded node types`);
+	assert.ok(names.includes(ROUTER_TYPE), `${ROUTER_TYPE} not among the loaded node types`);
+	assert.ok(
+		!names.some((name) => name.startsWith('CUSTOM.')),
+		'a node type was loaded as CUSTOM.*',
+	);
+});
+
+spec('the example workflow imports and publishes cleanly, beside its loopback variant', () => {
+	assert.match(n8n.importOutput, /Successfully imported 3 workflows/);
+	for (const workflow of [example, variant, secretWorkflow]) {
+		assert.match(n8n.publishOutput, new RegExp(`Publishing workflow with ID: ${workflow.id}`));
+	}
+
+	const serverLog = n8n.logText();
+	assert.doesNotMatch(serverLog, /unrecognized node type/i);
+	assert.doesNotMatch(serverLog, /Issue on initial workflow activation/i);
+	for (const workflow of [example, variant, secretWorkflow]) {
+		assert.ok(
+			serverLog.includes(`Activated workflow "${workflow.name}" (ID: ${workflow.id})`),
+			`workflow ${workflow.id} was not activated; see ${n8n.logFile}`,
+		);
+	}
+});
+
+spec('every Kajabi body shape is answered 200 at once and starts one execution', async () => {
+	const url = triggerUrl(variant, n8n.baseUrl);
+
+	for (const delivery of leadDeliveries()) {
+		const answer = await post(url, delivery);
+		assert.equal(answer.status, 200, `${delivery.name}: ${answer.text}`);
+		assert.equal(answer.json?.status, 'accepted', `${delivery.name}: ${answer.text}`);
+		assert.ok(answer.ms < 2_000, `${delivery.name}: answered after ${answer.ms} ms`);
+		answers.set(answer.json.deliveryId, delivery);
+	}
+	assert.equal(answers.size, leadDeliveries().length, 'two deliveries got the same delivery id');
+
+	const executions = await n8n.waitForExecutions(variant.id, answers.size, { timeoutMs: 60_000 });
+	assert.equal(executions.length, answers.size);
+	for (const execution of executions) {
+		assert.equal(
+			execution.status,
+			'success',
+			`execution ${execution.id} ended ${execution.status}`,
+		);
+	}
+});
+
+spec("the Trigger's item carries the event, source, form and a normalised contact", async () => {
+	const executions = await n8n.listExecutions(variant.id);
+	assert.equal(executions.length, answers.size);
+
+	for (const execution of executions) {
+		const lead = triggerLead(execution);
+		const delivery = answers.get(lead?.deliveryId);
+		assert.ok(delivery, `execution ${execution.id} has no lead from a posted delivery`);
+		const { expect } = delivery;
+
+		assert.equal(lead.event, expect.event, delivery.name);
+		assert.equal(lead.source, expect.source, delivery.name);
+		assert.equal(lead.form?.id ?? null, expect.formId, delivery.name);
+		assert.equal(lead.contact.email, expect.email, delivery.name);
+		assert.equal(lead.contact.phone, expect.phone, delivery.name);
+	}
+});
+
+spec('the Router gives each lead its campaign, its reason and its output', async () => {
+	const executions = await n8n.listExecutions(variant.id);
+	const seenCampaigns = new Set();
+
+	for (const execution of executions) {
+		const delivery = answers.get(triggerLead(execution)?.deliveryId);
+		const { output, json } = routed(execution);
+
+		assert.equal(json?.campaign, delivery.expect.campaign, delivery.name);
+		assert.match(json.routedBy, delivery.expect.routedBy, delivery.name);
+		assert.equal(output, OUTPUT_OF_CAMPAIGN[delivery.expect.campaign], delivery.name);
+		seenCampaigns.add(json.campaign);
+	}
+	assert.deepEqual([...seenCampaigns].sort(), ['free-guide', 'newsletter', 'webinar']);
+});
+
+spec(
+	'each lead reaches Airtable, Clay and the audit log, and an SMS only with a phone',
+	async () => {
+		const leads = [...answers.entries()];
+		const withPhone = leads.filter(([, delivery]) => delivery.expect.phone !== null);
+		await capture.waitFor('/audit', leads.length);
+		await capture.waitFor('/sms', withPhone.length);
+
+		const [base, table] = [
+			example.nodes.find((node) => node.name === 'Airtable: Upsert Lead').parameters.base.value,
+			example.nodes.find((node) => node.name === 'Airtable: Upsert Lead').parameters.table.value,
+		];
+		const airtable = capture.requests(`/airtable/${base}/${table}`);
+		const clay = capture.requests('/clay');
+		const sms = capture.requests('/sms');
+		const audit = capture.requests('/audit');
+		assert.equal(airtable.length, leads.length);
+		assert.equal(clay.length, leads.length);
+		assert.equal(audit.length, leads.length);
+		assert.equal(sms.length, withPhone.length);
+
+		for (const [deliveryId, { name, expect }] of leads) {
+			const record = airtable.find(
+				(r) => r.body.records[0].fields['Kajabi Delivery ID'] === deliveryId,
+			);
+			assert.ok(record, `${name}: no Airtable upsert`);
+			assert.deepEqual(record.body.performUpsert, { fieldsToMergeOn: ['Email'] }, name);
+			assert.equal(record.body.records[0].fields.Email, expect.email, name);
+			assert.equal(record.body.records[0].fields.Campaign, expect.campaign, name);
+			assert.equal(record.body.records[0].fields.Event, expect.event, name);
+
+			const lead = clay.find((r) => r.body.deliveryId === deliveryId);
+			assert.ok(lead, `${name}: nothing sent to Clay`);
+			assert.equal(lead.body.email, expect.email, name);
+			assert.equal(lead.body.campaign, expect.campaign, name);
+			assert.equal(lead.body.formId, expect.formId, name);
+
+			const entry = audit.find((r) => r.body.deliveryId === deliveryId);
+			assert.ok(entry, `${name}: no audit log entry`);
+			assert.equal(entry.body.campaign, expect.campaign, name);
+			assert.equal(entry.body.smsScheduled, expect.phone !== null, name);
+		}
+
+		// The SMS body names no delivery: compare what was scheduled, as a list, with what should be.
+		const scheduled = sms.map((r) => `${r.body.to} ${r.body.leadEmail} ${r.body.campaign}`).sort();
+		const expected = withPhone
+			.map(([, { expect }]) => `${expect.phone} ${expect.email} ${expect.campaign}`)
+			.sort();
+		assert.deepEqual(scheduled, expected);
+		for (const request of sms) {
+			assert.match(request.body.message, MESSAGE_OF_CAMPAIGN[request.body.campaign]);
+		}
+		assert.ok(
+			sms.every((r) => r.headers['content-type']?.startsWith('application/json')),
+			'the SMS scheduler got a body that is not JSON',
+		);
+	},
+);
+
+spec('a repeated delivery is answered 200 and starts no second execution', async () => {
+	const url = triggerUrl(variant, n8n.baseUrl);
+	const before = (await n8n.listExecutions(variant.id, { includeData: false })).length;
+	const [delivery] = leadDeliveries().filter((d) => d.expect.formId === '2001');
+
+	const answer = await post(url, delivery);
+	assert.equal(answer.status, 200, answer.text);
+	assert.equal(answer.json?.status, 'duplicate', answer.text);
+
+	const executions = await n8n.waitForExecutions(variant.id, before, { settleMs: 1_500 });
+	assert.equal(executions.length, before);
+});
+
+spec('an invalid, empty or non-JSON body gets a 400 JSON error and starts nothing', async () => {
+	const url = triggerUrl(variant, n8n.baseUrl);
+	const before = (await n8n.listExecutions(variant.id, { includeData: false })).length;
+
+	for (const delivery of rejectedDeliveries()) {
+		const answer = await post(url, delivery);
+		assert.equal(answer.status, 400, `${delivery.name}: ${answer.text}`);
+		assert.equal(answer.json?.error?.code, delivery.code, `${delivery.name}: ${answer.text}`);
+		assert.ok(answer.json.error.message, `${delivery.name}: the error has no message`);
+	}
+
+	const executions = await n8n.waitForExecutions(variant.id, before, { settleMs: 1_500 });
+	assert.equal(executions.length, before);
+});
+
+spec('with a shared secret, a missing or wrong secret gets 401 and the right one 200', async () => {
+	const url = triggerUrl(secretWorkflow, n8n.baseUrl);
+	const [delivery] = leadDeliveries().filter((d) => d.expect.formId === '2002');
+
+	const missing = await post(url, delivery);
+	assert.equal(missing.status, 401, missing.text);
+	assert.equal(missing.json?.error?.code, 'unauthorized');
+
+	const wrong = await post(`${url}?secret=not-the-secret`, delivery);
+	assert.equal(wrong.status, 401, wrong.text);
+
+	const right = await post(`${url}?secret=${encodeURIComponent(SECRET)}`, delivery);
+	assert.equal(right.status, 200, right.text);
+	assert.equal(right.json?.status, 'accepted');
+
+	const executions = await n8n.waitForExecutions(secretWorkflow.id, 1, { settleMs: 1_500 });
+	assert.equal(executions.length, 1);
+	assert.equal(triggerLead(executions[0]).contact.email, delivery.expect.email);
+});
