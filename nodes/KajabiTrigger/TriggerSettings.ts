@@ -62,6 +62,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'events',
 		type: 'multiOptions',
 		options: EVENT_OPTIONS,
+		// ALL_EVENTS spelled out: n8n's lint wants a literal array as a multi-options default.
 		default: [
 			'form_submission',
 			'purchase',

@@ -1,16 +1,12 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
+import { EVENT_TYPES } from '../../nodes/shared/lead';
+
 export const FIXTURES_DIR = join(__dirname, '..', 'fixtures', 'kajabi');
 
-export const API_EVENTS = [
-	'form_submission',
-	'purchase',
-	'payment_succeeded',
-	'order_created',
-	'tag_added',
-	'tag_removed',
-] as const;
+/** Kajabi's six API hook events, each with a sample envelope and payload array. */
+export const API_EVENTS = EVENT_TYPES;
 
 export function fixtureText(name: string): string {
 	return readFileSync(join(FIXTURES_DIR, name), 'utf8');
