@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import type { Condition } from './rules/conditions';
 import { routerProperties } from './RouterSettings';
 import {
 	campaignOutputs,
@@ -27,10 +28,11 @@ import {
 const configuredOutputs = (parameters: INodeParameters) => {
 	if (parameters.mode === 'annotate') return [{ type: 'main', displayName: 'Leads' }];
 
+	const conditions = parameters.conditions as { condition?: Array<{ campaign?: string }> };
 	const table = parameters.rules as { rule?: Array<{ campaign?: string }> } | undefined;
 	const names: string[] = [];
-	for (const rule of table?.rule ?? []) {
-		const name = String(rule.campaign ?? '').trim();
+	for (const entry of [...(conditions?.condition ?? []), ...(table?.rule ?? [])]) {
+		const name = String(entry.campaign ?? '').trim();
 		if (name !== '' && !names.includes(name)) names.push(name);
 	}
 	return [...names, 'Fallback'].map((name) => ({ type: 'main', displayName: name }));
@@ -46,7 +48,7 @@ export class KajabiCampaignRouter implements INodeType {
 		subtitle:
 			'={{$parameter["mode"] === "annotate" ? "Annotate only" : "One output per campaign"}}',
 		description:
-			'Maps each Kajabi lead to its marketing campaign by the form it came from, with one output per campaign',
+			'Maps each Kajabi lead to its marketing campaign by who the person is and the form they used, with one output per campaign',
 		defaults: { name: 'Kajabi Campaign Router' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: `={{(${configuredOutputs})($parameter)}}`,
@@ -58,7 +60,7 @@ export class KajabiCampaignRouter implements INodeType {
 		const items = this.getInputData();
 		const config = readConfig(this);
 		const annotateOnly = this.getNodeParameter('mode', 0) === 'annotate';
-		const outputCount = annotateOnly ? 1 : campaignOutputs(config.rules).length + 1;
+		const outputCount = annotateOnly ? 1 : campaignOutputs(config).length + 1;
 		const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
 		const fallback = outputCount - 1;
 
@@ -67,7 +69,12 @@ export class KajabiCampaignRouter implements INodeType {
 			try {
 				const route = routeLead(item.json, config);
 				outputs[annotateOnly ? 0 : route.output].push({
-					json: { ...item.json, campaign: route.campaign, routedBy: route.routedBy },
+					json: {
+						...item.json,
+						campaign: route.campaign,
+						priority: route.priority,
+						routedBy: route.routedBy,
+					},
 					binary: item.binary,
 					pairedItem: { item: itemIndex },
 				});
@@ -98,6 +105,9 @@ export class KajabiCampaignRouter implements INodeType {
 }
 
 function readConfig(context: IExecuteFunctions): RouterConfig {
+	const conditions = context.getNodeParameter('conditions', 0, {}) as {
+		condition?: Array<Partial<Condition>>;
+	};
 	const table = context.getNodeParameter('rules', 0, {}) as { rule?: CampaignRule[] };
 	const options = context.getNodeParameter('options', 0, {}) as {
 		itemsWithoutForm?: ItemsWithoutForm;
@@ -105,6 +115,14 @@ function readConfig(context: IExecuteFunctions): RouterConfig {
 	const defaultCampaign = String(context.getNodeParameter('defaultCampaign', 0, '') ?? '').trim();
 
 	return {
+		conditions: (conditions.condition ?? []).map((condition) => ({
+			kind: condition.kind ?? 'customerStatus',
+			customerStatus: condition.customerStatus ?? 'customer',
+			tag: String(condition.tag ?? ''),
+			threshold: Number(condition.threshold ?? 0),
+			campaign: String(condition.campaign ?? ''),
+			priority: String(condition.priority ?? ''),
+		})),
 		matchFormBy: context.getNodeParameter('matchFormBy', 0, 'id') as MatchFormBy,
 		rules: (table.rule ?? []).map((rule) => ({
 			form: String(rule.form ?? ''),

@@ -22,6 +22,98 @@ export const routerProperties: INodeProperties[] = [
 		],
 	},
 	{
+		displayName: 'Conditions (Checked First)',
+		name: 'conditions',
+		type: 'fixedCollection',
+		placeholder: 'Add condition',
+		typeOptions: { multipleValues: true, sortable: true },
+		default: {},
+		description:
+			"Checked in this order before the form table; the first that matches and names a campaign decides. All but Has Tag need the Kajabi node's Enrich Lead operation before this node.",
+		options: [
+			{
+				displayName: 'Condition',
+				name: 'condition',
+				// Read as a sentence: when ..., send to campaign ..., with priority ...
+				// eslint-disable-next-line n8n-nodes-base/node-param-fixed-collection-type-unsorted-items
+				values: [
+					{
+						displayName: 'When',
+						name: 'kind',
+						type: 'options',
+						default: 'customerStatus',
+						options: [
+							{
+								name: 'Customer Status Is',
+								value: 'customerStatus',
+								description: 'Lead, customer or former customer, as Enrich Lead derives it',
+							},
+							{
+								name: 'Engagement Score Is at Least',
+								value: 'engagementAtLeast',
+								description: 'The count of high-value tags Enrich Lead found',
+							},
+							{
+								name: 'Has Tag',
+								value: 'hasTag',
+								description: 'A tag by name or ID, on the profile or on the delivery itself',
+							},
+							{
+								name: 'Lacks Tag',
+								value: 'lacksTag',
+								description: 'A tag by name or ID that the enriched profile does not have',
+							},
+						],
+					},
+					{
+						displayName: 'Customer Status',
+						name: 'customerStatus',
+						type: 'options',
+						default: 'customer',
+						displayOptions: { show: { kind: ['customerStatus'] } },
+						options: [
+							{ name: 'Customer', value: 'customer' },
+							{ name: 'Former Customer', value: 'former_customer' },
+							{ name: 'Lead', value: 'lead' },
+						],
+					},
+					{
+						displayName: 'Tag',
+						name: 'tag',
+						type: 'string',
+						default: '',
+						placeholder: 'VIP',
+						displayOptions: { show: { kind: ['hasTag', 'lacksTag'] } },
+						description: "The tag's name (any case) or its Kajabi ID",
+					},
+					{
+						displayName: 'Threshold',
+						name: 'threshold',
+						type: 'number',
+						default: 3,
+						displayOptions: { show: { kind: ['engagementAtLeast'] } },
+					},
+					{
+						displayName: 'Campaign',
+						name: 'campaign',
+						type: 'string',
+						default: '',
+						placeholder: 'upsell',
+						description: 'Campaign for matching leads. Empty only sets the priority and goes on.',
+					},
+					{
+						displayName: 'Priority',
+						name: 'priority',
+						type: 'string',
+						default: '',
+						placeholder: 'high',
+						description: "Written to the item's priority field when this matches first",
+					},
+				],
+			},
+		],
+	},
+	{
 		displayName: 'Match Form By',
 		name: 'matchFormBy',
 		type: 'options',

@@ -114,8 +114,64 @@ describe('Kajabi Campaign Router node', () => {
 			{ type: 'main', displayName: 'Fallback' },
 		]);
 		expect(outputsOf({ mode: 'annotate' })).toEqual([{ type: 'main', displayName: 'Leads' }]);
+		expect(
+			outputsOf({
+				...baseParameters,
+				conditions: {
+					condition: [{ kind: 'customerStatus', campaign: 'upsell' }, { campaign: '' }],
+				},
+			}),
+		).toEqual([
+			{ type: 'main', displayName: 'upsell' },
+			{ type: 'main', displayName: 'webinar' },
+			{ type: 'main', displayName: 'free-guide' },
+			{ type: 'main', displayName: 'Fallback' },
+		]);
 		expect(outputsOf({ mode: 'outputPerCampaign' })).toEqual([
 			{ type: 'main', displayName: 'Fallback' },
 		]);
+	});
+});
+
+describe('Kajabi Campaign Router conditions', () => {
+	it("routes enriched customers to the condition's output and writes the priority", async () => {
+		const customer: INodeExecutionData = {
+			json: {
+				event: 'form_submission',
+				form: { id: '2001' },
+				enrichment: {
+					status: 'enriched',
+					customerStatus: 'customer',
+					engagementScore: 5,
+					tags: [],
+				},
+			},
+		};
+		const lead: INodeExecutionData = {
+			json: {
+				event: 'form_submission',
+				form: { id: '2001' },
+				enrichment: { status: 'enriched', customerStatus: 'lead', engagementScore: 5, tags: [] },
+			},
+		};
+
+		const outputs = await router.execute.call(
+			executeContext([customer, lead], {
+				conditions: {
+					condition: [
+						{ kind: 'engagementAtLeast', threshold: 3, priority: 'high', campaign: '' },
+						{ kind: 'customerStatus', customerStatus: 'customer', campaign: 'upsell' },
+					],
+				},
+			}),
+		);
+
+		expect(outputs.map((output) => output.length)).toEqual([1, 1, 0, 0]);
+		expect(outputs[0][0].json).toMatchObject({ campaign: 'upsell', priority: 'high' });
+		expect(outputs[1][0].json).toMatchObject({
+			campaign: 'webinar',
+			priority: 'high',
+			routedBy: 'form id 2001 → webinar; priority high (rule 1: engagement score ≥ 3)',
+		});
 	});
 });

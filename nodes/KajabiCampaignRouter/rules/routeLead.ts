@@ -1,6 +1,9 @@
+import { conditionMatches, describeCondition, type Condition } from './conditions';
+
 /**
- * The Campaign Router's decision, kept apart from n8n: a lead (or any item of the same shape)
- * and a mapping table in, a campaign and a human-readable reason out.
+ * The Campaign Router's decision, kept apart from n8n: a lead (or any item of the same shape),
+ * the conditions checked first, and the form table in; a campaign, a priority and a
+ * human-readable reason out.
  */
 
 export type MatchFormBy = 'id' | 'title';
@@ -12,6 +15,8 @@ export interface CampaignRule {
 }
 
 export interface RouterConfig {
+	/** Checked in order before the form table; the first with a campaign decides. */
+	conditions: Condition[];
 	matchFormBy: MatchFormBy;
 	rules: CampaignRule[];
 	defaultCampaign: string | null;
@@ -20,9 +25,11 @@ export interface RouterConfig {
 
 export interface Route {
 	campaign: string | null;
+	/** Set by the first matching condition that names one. */
+	priority: string | null;
 	/** Which rule decided, for a person reading the execution. */
 	routedBy: string;
-	/** Index into `campaignOutputs(rules)`, or that list's length for the fallback output. */
+	/** Index into `campaignOutputs(config)`, or that list's length for the fallback output. */
 	output: number;
 }
 
@@ -33,9 +40,10 @@ export class MissingFormError extends Error {
 	}
 }
 
-/** One output per distinct campaign, in the order the table first names them. */
-export function campaignOutputs(rules: CampaignRule[]): string[] {
-	return [...new Set(rules.map((rule) => rule.campaign.trim()).filter(Boolean))];
+/** One output per distinct campaign, in the order the conditions, then the table, name them. */
+export function campaignOutputs(config: Pick<RouterConfig, 'conditions' | 'rules'>): string[] {
+	const named = [...config.conditions, ...config.rules].map((entry) => entry.campaign.trim());
+	return [...new Set(named.filter(Boolean))];
 }
 
 interface FormKey {
@@ -63,22 +71,39 @@ const sameTitle = (a: string, b: string) =>
 	a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
 
 export function routeLead(item: Record<string, unknown>, config: RouterConfig): Route {
-	const outputs = campaignOutputs(config.rules);
-	const fallback = outputs.length;
-	const form = formOf(item);
+	const outputs = campaignOutputs(config);
+	let priority: { value: string; reason: string } | null = null;
 
-	const toDefault = (reason: string): Route => {
-		if (config.defaultCampaign === null) {
-			return { campaign: null, routedBy: `no campaign (${reason})`, output: fallback };
-		}
-		const index = outputs.indexOf(config.defaultCampaign);
+	const decide = (campaign: string | null, reason: string): Route => {
+		const index = campaign === null ? -1 : outputs.indexOf(campaign);
+		const withPriority = priority
+			? `${reason}; priority ${priority.value} (${priority.reason})`
+			: reason;
 		return {
-			campaign: config.defaultCampaign,
-			routedBy: `default campaign (${reason})`,
-			output: index === -1 ? fallback : index,
+			campaign,
+			priority: priority?.value ?? null,
+			routedBy: withPriority,
+			output: index === -1 ? outputs.length : index,
 		};
 	};
 
+	for (const [index, condition] of config.conditions.entries()) {
+		if (!conditionMatches(condition, item)) continue;
+
+		const reason = `rule ${index + 1}: ${describeCondition(condition)}`;
+		if (priority === null && condition.priority.trim()) {
+			priority = { value: condition.priority.trim(), reason };
+		}
+		const campaign = condition.campaign.trim();
+		if (campaign) return decide(campaign, `${reason} → ${campaign}`);
+	}
+
+	const toDefault = (reason: string): Route =>
+		config.defaultCampaign === null
+			? decide(null, `no campaign (${reason})`)
+			: decide(config.defaultCampaign, `default campaign (${reason})`);
+
+	const form = formOf(item);
 	if (form === null) {
 		const event = text(item.event);
 		const description = event ? `event ${event}` : 'no form field';
@@ -94,13 +119,11 @@ export function routeLead(item: Record<string, unknown>, config: RouterConfig): 
 				? candidate.form.trim() === key
 				: sameTitle(candidate.form.trim(), key),
 		);
-		if (rule && rule.campaign.trim()) {
-			const campaign = rule.campaign.trim();
-			return { campaign, routedBy: `${label} → ${campaign}`, output: outputs.indexOf(campaign) };
-		}
+		const campaign = rule?.campaign.trim();
+		if (campaign) return decide(campaign, `${label} → ${campaign}`);
 	}
 
-	const missing =
-		key === null ? `the form has no ${config.matchFormBy}` : `${label} is not in the table`;
-	return toDefault(missing);
+	return toDefault(
+		key === null ? `the form has no ${config.matchFormBy}` : `${label} is not in the table`,
+	);
 }
