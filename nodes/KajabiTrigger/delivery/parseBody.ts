@@ -1,4 +1,4 @@
-import { isObject, type JsonObject } from './values';
+import { isObject, type JsonObject } from '../../shared/json/values';
 import type { DeliveryErrorCode } from '../../shared/lead';
 
 export class DeliveryError extends Error {

@@ -1,7 +1,7 @@
 import { addressOrNull, collectCustomFields, emptyCommerce, type LeadDraft } from './draft';
-import { relatedId, relatedIds, ResourceSet, type Resource } from './jsonApi';
+import { relatedId, relatedIds, ResourceSet, type Resource } from '../../shared/json/jsonApi';
 import { minorToDecimal } from './money';
-import { isObject, readBoolean, readNumber, readText, type JsonObject } from './values';
+import { isObject, readBoolean, readNumber, readText, type JsonObject } from '../../shared/json/values';
 import type { LeadCommerce } from '../../shared/lead';
 
 /**

@@ -9,7 +9,7 @@ import {
 	readPath,
 	readText,
 	type JsonObject,
-} from './values';
+} from '../../shared/json/values';
 import type { LeadCommerce, LeadTag } from '../../shared/lead';
 
 /**

@@ -1,10 +1,10 @@
 import { DeliveryError } from './parseBody';
 import { eventOfResourceTypes } from './eventType';
-import { ResourceSet, toResource, type Resource } from './jsonApi';
+import { ResourceSet, toResource, type Resource } from '../../shared/json/jsonApi';
 import { readApiPayload } from './readApiPayload';
 import { readDashboardPayload } from './readDashboardPayload';
 import type { LeadDraft } from './draft';
-import { firstText, isObject, readId, readText, type JsonObject } from './values';
+import { firstText, isObject, readId, readText, type JsonObject } from '../../shared/json/values';
 import type { LeadSource } from '../../shared/lead';
 
 export interface DeliveryReading {
