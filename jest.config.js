@@ -4,6 +4,8 @@ const transform = { '^.+\\.ts$': 'ts-jest' };
 module.exports = {
 	preset: 'ts-jest',
 	testEnvironment: 'node',
+	// Jest reads the timeout here only, not per project: in-process n8n runs need more than 5 s.
+	testTimeout: 30_000,
 	projects: [
 		{
 			displayName: 'unit',

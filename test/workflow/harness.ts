@@ -58,9 +58,15 @@ const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\]|::1)(:\d+)?$/;
 nock.disableNetConnect();
 nock.enableNetConnect((host) => LOOPBACK.test(host));
 
-/** Removes the temporary n8n user folder; call it from an `afterAll`. */
+/**
+ * Removes the temporary n8n user folder and takes nock off Node's http module, so the next test
+ * file in the same Jest worker (which loads its own nock) starts clean; call it from an
+ * `afterAll`.
+ */
 export function removeTestUserFolder(): void {
 	rmSync(userFolder, { recursive: true, force: true });
+	nock.cleanAll();
+	nock.restore();
 }
 
 export interface WorkflowFile {
