@@ -8,10 +8,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { searchContactTags } from '../Kajabi/methods/listSearch/contactTags';
+import { searchForms } from '../Kajabi/methods/listSearch/forms';
+import { searchSites } from '../Kajabi/methods/listSearch/sites';
 import { normalizeDelivery } from './delivery/normalizeDelivery';
 import { readRequestBody } from './delivery/readRequestBody';
 import { duplicateWindowFor } from './protection/duplicateWindow';
 import { firstValue, presentedSecret, secretMatches } from './protection/secret';
+import { confirmDelivery } from './registration/confirmDelivery';
+import { hooksExist, isAutomatic, registerHooks, removeHooks } from './registration/hookLifecycle';
 import {
 	ALL_EVENTS,
 	DEFAULT_DUPLICATE_WINDOW_SECONDS,
@@ -43,6 +48,13 @@ export class KajabiTrigger implements INodeType {
 		defaults: { name: 'Kajabi Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'kajabiOAuth2Api',
+				required: true,
+				displayOptions: { show: { setup: ['automatic'] } },
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -56,16 +68,25 @@ export class KajabiTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	// Kajabi's dashboard webhooks are pasted in by hand: there is nothing to register remotely.
+	methods = {
+		listSearch: { searchSites, searchForms, searchContactTags },
+	};
+
+	// In manual setup the URL is pasted into Kajabi by hand and nothing is registered remotely.
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
+				if (!isAutomatic(this)) return true;
+				return await hooksExist.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				if (!isAutomatic(this)) return true;
+				await registerHooks.call(this);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
+				if (!isAutomatic(this)) return true;
+				await removeHooks.call(this);
 				return true;
 			},
 		},
@@ -134,9 +155,15 @@ export class KajabiTrigger implements INodeType {
 
 		// Only deliveries that start an execution are remembered: a refused one may be sent again.
 		const windowSeconds = settings.duplicateWindowSeconds ?? DEFAULT_DUPLICATE_WINDOW_SECONDS;
-		if (windowSeconds > 0) {
-			const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id ?? this.getNode().name}`;
-			if (duplicateWindowFor(key, windowSeconds * 1000).seen(deliveryId)) {
+		const duplicates =
+			windowSeconds > 0
+				? duplicateWindowFor(
+						`${this.getWorkflow().id ?? ''}:${this.getNode().id ?? this.getNode().name}`,
+						windowSeconds * 1000,
+					)
+				: null;
+		if (duplicates) {
+			if (duplicates.seen(deliveryId)) {
 				this.logger.debug('Kajabi delivery skipped as a duplicate', { deliveryId });
 				return { webhookResponse: { status: 'duplicate', deliveryId } };
 			}
@@ -154,6 +181,28 @@ export class KajabiTrigger implements INodeType {
 		}
 
 		const lead = result.lead;
+		if (isAutomatic(this) && this.getNodeParameter('confirmWithKajabi', false) === true) {
+			const confirmation = await confirmDelivery.call(this, lead);
+			if (confirmation.status === 'unknown') {
+				duplicates?.forget(deliveryId);
+				this.logger.warn('Kajabi delivery refused: not confirmed by Kajabi', {
+					deliveryId,
+					reason: confirmation.reason,
+				});
+				return refuse(401, {
+					error: { code: 'not_confirmed', message: `Not confirmed: ${confirmation.reason}.` },
+					deliveryId,
+				});
+			}
+			lead.confirmation = {
+				status: confirmation.status,
+				reason: confirmation.status === 'unverified' ? confirmation.reason : null,
+			};
+			if (confirmation.status === 'unverified') {
+				this.logger.warn('Kajabi delivery passed on unverified', { deliveryId });
+			}
+		}
+
 		this.logger.debug('Kajabi delivery accepted', {
 			event: lead.event,
 			source: lead.source,

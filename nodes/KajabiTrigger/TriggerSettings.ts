@@ -1,4 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+
+import { contactTagLocator, formLocator, siteLocator } from '../Kajabi/helpers/parameters';
 import { EVENT_TYPES, type LeadEventType } from '../shared/lead';
 
 export interface TriggerSettings {
@@ -49,13 +51,76 @@ const EVENT_OPTIONS: Array<{ name: string; value: LeadEventType; description: st
 
 export const ALL_EVENTS: LeadEventType[] = [...EVENT_TYPES, 'other'];
 
+const automatic = { show: { setup: ['automatic'] } };
+
 export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Setup',
+		name: 'setup',
+		type: 'options',
+		noDataExpression: true,
+		default: 'manual',
+		options: [
+			{
+				name: 'Paste URL Into Kajabi',
+				value: 'manual',
+				description:
+					'No Public API needed: paste the Production URL into a form, offer or checkout webhook setting',
+			},
+			{
+				name: 'Register Hook Through Kajabi API',
+				value: 'automatic',
+				description:
+					'With a Kajabi OAuth2 credential, the trigger creates its Kajabi hooks on publish and removes them on unpublish',
+			},
+		],
+	},
 	{
 		displayName:
 			"Copy the Production URL above into Kajabi: a form's or offer's webhook setting, or a hook created with Kajabi's Public API. Use the Test URL while you listen for a test event.",
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
+		displayOptions: { show: { setup: ['manual'] } },
+	},
+	{
+		displayName:
+			'On publish, this trigger registers one Kajabi hook per selected event for its Production URL, and removes them when the workflow is unpublished. While you listen for a test event, it registers hooks for the Test URL, and removes them afterwards.',
+		name: 'automaticNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: automatic,
+	},
+	{
+		...siteLocator(true, 'The Kajabi site whose events start this workflow'),
+		displayOptions: automatic,
+	},
+	{
+		...formLocator(
+			'Only submissions of this form start the workflow. Leave empty for every form of the site.',
+		),
+		name: 'onlyFormId',
+		displayName: 'Only Form',
+		required: false,
+		displayOptions: automatic,
+	},
+	{
+		...contactTagLocator(
+			"Only this tag's additions and removals start the workflow. Leave empty for every tag.",
+		),
+		name: 'onlyTagId',
+		displayName: 'Only Tag',
+		required: false,
+		displayOptions: automatic,
+	},
+	{
+		displayName: 'Confirm With Kajabi',
+		name: 'confirmWithKajabi',
+		type: 'boolean',
+		default: false,
+		displayOptions: automatic,
+		description:
+			"Whether to fetch each delivery's record from Kajabi before starting the workflow, and refuse (401) deliveries Kajabi does not know. Kajabi signs nothing, so this is the only proof a body came from Kajabi. Costs one API call per delivery.",
 	},
 	{
 		displayName: 'Events',

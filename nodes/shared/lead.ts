@@ -56,6 +56,8 @@ export const contactSchema = z.object({
 export const formSchema = z.object({
 	id: text,
 	title: text,
+	/** The form submission's own id, where the body carries it. */
+	submissionId: text,
 });
 
 export const offerSchema = z.object({
@@ -113,6 +115,8 @@ export const leadSchema = z.object({
 	tagIds: z.array(z.string()),
 	tags: z.array(tagSchema),
 	commerce: commerceSchema.nullable(),
+	/** Only with the Trigger's "Confirm With Kajabi" option. */
+	confirmation: z.object({ status: z.enum(['confirmed', 'unverified']), reason: text }).optional(),
 	raw: z.unknown().optional(),
 });
 

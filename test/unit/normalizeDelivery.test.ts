@@ -67,7 +67,7 @@ describe('API hook envelopes', () => {
 			source: 'api_hook',
 			kajabiId: 'hash_id',
 			siteId: '2',
-			form: { id: '0', title: 'Sample Form' },
+			form: { id: '0', title: 'Sample Form', submissionId: '0' },
 			commerce: null,
 			tagIds: [],
 		});
@@ -157,7 +157,7 @@ describe('API hook envelopes', () => {
 
 		const result = lead(normalize(body));
 
-		expect(result.form).toEqual({ id: '2001', title: 'Sample Form' });
+		expect(result.form).toEqual({ id: '2001', title: 'Sample Form', submissionId: '0' });
 		expect(result.siteId).toBe('77');
 	});
 });
@@ -272,7 +272,7 @@ describe('dashboard webhooks', () => {
 			),
 		);
 
-		expect(result.form).toEqual({ id: '2001', title: 'Webinar Signup' });
+		expect(result.form).toEqual({ id: '2001', title: 'Webinar Signup', submissionId: null });
 		expect(result.customFields).toEqual({
 			custom_1: 'COBOL',
 			custom_12: 3,
@@ -302,7 +302,7 @@ describe('dashboard webhooks', () => {
 		);
 
 		expect(result.event).toBe('form_submission');
-		expect(result.form).toEqual({ id: '2002', title: null });
+		expect(result.form).toEqual({ id: '2002', title: null, submissionId: null });
 	});
 
 	it('drops keys that could reach a prototype in form-encoded bodies', () => {

@@ -1,7 +1,13 @@
 import { addressOrNull, collectCustomFields, emptyCommerce, type LeadDraft } from './draft';
 import { relatedId, relatedIds, ResourceSet, type Resource } from '../../shared/json/jsonApi';
 import { minorToDecimal } from './money';
-import { isObject, readBoolean, readNumber, readText, type JsonObject } from '../../shared/json/values';
+import {
+	isObject,
+	readBoolean,
+	readNumber,
+	readText,
+	type JsonObject,
+} from '../../shared/json/values';
 import type { LeadCommerce } from '../../shared/lead';
 
 /**
@@ -80,7 +86,11 @@ function firstSiteId(candidates: Array<Resource | null>): string | null {
 function formOf(submission: Resource | null, form: Resource | null): LeadDraft['form'] {
 	const id = relatedId(submission, 'form') ?? form?.id ?? null;
 	if (id === null && form === null) return null;
-	return { id, title: readText(form?.attributes.title) ?? readText(form?.attributes.name) };
+	return {
+		id,
+		title: readText(form?.attributes.title) ?? readText(form?.attributes.name),
+		submissionId: submission?.id ?? null,
+	};
 }
 
 /**

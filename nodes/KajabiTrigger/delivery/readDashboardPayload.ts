@@ -76,6 +76,7 @@ const PATHS = {
 	siteId: ['site_id', 'site.id'],
 	formId: ['form_id', 'form.id'],
 	formTitle: ['form_title', 'form_name', 'form.title', 'form.name'],
+	submissionId: ['form_submission_id', 'submission_id', 'form_submission.id', 'submission.id'],
 	offerId: ['offer_id', 'offer.id'],
 	offerTitle: ['offer_title', 'offer.title', 'offer.name', 'offer.internal_title'],
 	currency: ['currency', 'currency_code', 'offer.currency', 'transaction.currency'],
@@ -123,7 +124,14 @@ export function readDashboardPayload(event: string, payload: JsonObject): LeadDr
 		event,
 		kajabiId: null,
 		siteId: firstText(payload, PATHS.siteId),
-		form: formId === null && formTitle === null ? null : { id: formId, title: formTitle },
+		form:
+			formId === null && formTitle === null
+				? null
+				: {
+						id: formId,
+						title: formTitle,
+						submissionId: firstText(payload, PATHS.submissionId),
+					},
 		contact: {
 			id: firstText(payload, PATHS.contactId),
 			customerId: firstText(payload, PATHS.customerId),

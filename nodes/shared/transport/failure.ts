@@ -156,3 +156,13 @@ export function describeFailure(failure: RequestFailure, attempts: number): Fail
 		description: `${hint}${tried}`.trim(),
 	};
 }
+
+/**
+ * The HTTP status of an error `kajabiApiRequest` threw, when Kajabi answered: its NodeApiError
+ * carries the status as `httpCode`; anything else is read like a raw failure.
+ */
+export function kajabiErrorStatus(error: unknown): number | undefined {
+	const httpCode = isObject(error) ? error.httpCode : undefined;
+	const status = typeof httpCode === 'string' ? Number(httpCode) : NaN;
+	return Number.isInteger(status) ? status : readFailure(error).status;
+}

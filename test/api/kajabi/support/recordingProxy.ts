@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { kajabiContract } from '../../contract/openApiContract';
+
 /**
  * A loopback proxy between the node and the Kajabi stand-in: it passes every request on
  * unchanged and keeps a copy of each exchange, so a test can hold what the node sent to
@@ -14,6 +16,8 @@ export interface Exchange {
 	headers: http.IncomingHttpHeaders;
 	body: string;
 	status: number;
+	/** The answer's headers, `retry-after` among them. */
+	responseHeaders: http.IncomingHttpHeaders;
 	responseBody: string;
 }
 
@@ -66,6 +70,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
 					headers: request.headers,
 					body: body.toString('utf8'),
 					status: answer.statusCode ?? 0,
+					responseHeaders: answer.headers,
 					responseBody: answerBody.toString('utf8'),
 				});
 				response.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -88,4 +93,30 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
 			server.close(() => resolve());
 		});
 	return proxy;
+}
+
+/**
+ * The requests that went through the proxy and break Kajabi's spec, each with the validator's
+ * complaints: an empty list when every request the code sent is one Kajabi documents.
+ */
+export function requestsBreakingSpec(
+	proxy: RecordingProxy,
+): Array<{ request: string; errors: unknown[] }> {
+	const contract = kajabiContract();
+	return proxy.exchanges
+		.map((exchange) => {
+			const [path, query = ''] = exchange.path.split('?');
+			const outcome = contract.validateRequest({
+				method: exchange.method,
+				path,
+				query: new URLSearchParams(query),
+				headers: exchange.path.startsWith('/v1/oauth/token')
+					? undefined
+					: { Authorization: String(exchange.headers.authorization ?? '') },
+				body: exchange.body === '' ? undefined : exchange.body,
+				contentType: exchange.headers['content-type'],
+			});
+			return { request: `${exchange.method} ${exchange.path}`, errors: outcome.errors };
+		})
+		.filter((check) => check.errors.length > 0);
 }
