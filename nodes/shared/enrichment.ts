@@ -1,7 +1,7 @@
 /**
  * What the Kajabi node's Enrich Lead operation adds to a lead, under `enrichment`. The Campaign
  * Router reads it (customer status, tags, engagement) when it is there, and routes on what the
- * delivery carried when it is not.
+ * delivery carried when it is not. `docs/enrichment.md` describes every field.
  */
 
 export const CUSTOMER_STATUSES = ['lead', 'customer', 'former_customer'] as const;
@@ -9,6 +9,17 @@ export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 
 export const ENRICHMENT_STATUSES = ['enriched', 'not_found', 'skipped'] as const;
 export type EnrichmentStatus = (typeof ENRICHMENT_STATUSES)[number];
+
+export interface PurchasesSummary {
+	total: number;
+	/** Not deactivated (not cancelled, refunded or ended). */
+	active: number;
+	deactivated: number;
+	/** Purchases that cost something; free offers, grants and $0 checkouts are not counted. */
+	paid: number;
+	/** The newest purchase's start (or creation) time. */
+	lastPurchasedAt: string | null;
+}
 
 export interface LeadEnrichment {
 	/** `skipped` when the API could not be asked (no access, errors after retries); see `reason`. */
@@ -32,9 +43,11 @@ export interface LeadEnrichment {
 		lastRequestAt: string | null;
 		createdAt: string | null;
 	} | null;
-	purchases: { total: number; active: number; deactivated: number } | null;
+	purchases: PurchasesSummary | null;
 	customerStatus: CustomerStatus | null;
 	engagementScore: number | null;
 	/** HTTP calls to Kajabi this lead took, cache hits excluded. */
 	apiCalls: number;
+	/** What could not be added although the lead was enriched (tag or custom field names). */
+	warnings: string[];
 }

@@ -13,6 +13,7 @@ import { form } from './form';
 import { formSubmission } from './formSubmission';
 import { hook } from './hook';
 import { landingPage } from './landingPage';
+import { lead } from './lead';
 import { me } from './me';
 import { offer } from './offer';
 import { order } from './order';
@@ -43,6 +44,7 @@ export const RESOURCES: KajabiResource[] = [
 	hook,
 	payout,
 	landingPage,
+	lead,
 	me,
 	offer,
 	order,

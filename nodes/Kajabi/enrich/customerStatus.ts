@@ -2,39 +2,47 @@ import type { CustomerStatus } from '../../shared/enrichment';
 
 export interface PurchaseState {
 	deactivatedAt: string | null;
+	/** Whether the purchase cost nothing; left out, it counts as paid. */
+	free?: boolean;
 }
 
 /**
  * Kajabi has no membership status: it is derived here, and documented in docs/enrichment.md.
- * - `customer`: at least one purchase that is not deactivated;
- * - `former_customer`: purchases, all deactivated (cancelled, refunded, ended);
- * - `lead`: no purchase at all, even with a customer record from a free offer grant.
+ * Only paid purchases count, since a free offer or a grant gives access without a sale.
+ * - `customer`: at least one paid purchase that is not deactivated;
+ * - `former_customer`: paid purchases, all deactivated (cancelled, refunded, ended);
+ * - `lead`: no paid purchase, even with a customer record from a free offer or a grant.
  */
 export function customerStatusOf(purchases: PurchaseState[] | null): CustomerStatus {
-	if (purchases === null || purchases.length === 0) return 'lead';
-	return purchases.some((purchase) => purchase.deactivatedAt === null)
-		? 'customer'
-		: 'former_customer';
+	const paid = (purchases ?? []).filter((purchase) => purchase.free !== true);
+	if (paid.length === 0) return 'lead';
+	return paid.some((purchase) => purchase.deactivatedAt === null) ? 'customer' : 'former_customer';
 }
 
 /**
- * How many of the user's high-value tags the contact has, matched by name in any case or by
- * id. Each listed tag counts once.
+ * A purchase is free when its amount is 0 (a free offer, a grant, a 100% coupon), or, without
+ * an amount, when its payment type says `free`.
+ */
+export function isFreePurchase(amountInCents: number | null, paymentType: string | null): boolean {
+	if (amountInCents !== null) return amountInCents <= 0;
+	return paymentType === 'free';
+}
+
+/**
+ * How many of the contact's tags are among the user's high-value tags, each named by its name
+ * (in any case) or its id. A tag counts once, however often or however it is listed.
  */
 export function engagementScoreOf(
 	tags: Array<{ id: string; name: string | null }>,
 	highValueTags: string[],
 ): number {
-	const present = new Set<string>();
+	const wanted = new Set(
+		highValueTags.map((tag) => tag.trim().toLowerCase()).filter((tag) => tag !== ''),
+	);
+	const matched = new Set<string>();
 	for (const tag of tags) {
-		present.add(tag.id);
-		if (tag.name) present.add(tag.name.trim().toLowerCase());
+		const name = tag.name?.trim().toLowerCase();
+		if (wanted.has(tag.id.toLowerCase()) || (name && wanted.has(name))) matched.add(tag.id);
 	}
-
-	const wanted = new Set(highValueTags.map((tag) => tag.trim()).filter(Boolean));
-	let score = 0;
-	for (const tag of wanted) {
-		if (present.has(tag) || present.has(tag.toLowerCase())) score += 1;
-	}
-	return score;
+	return matched.size;
 }

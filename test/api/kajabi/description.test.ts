@@ -35,6 +35,7 @@ test('offers every resource with its operations, each with an action for the AI 
 		formSubmission: 2,
 		hook: 5,
 		landingPage: 2,
+		lead: 1,
 		me: 1,
 		offer: 3,
 		order: 2,

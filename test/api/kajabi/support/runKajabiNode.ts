@@ -35,8 +35,9 @@ process.env.N8N_ENCRYPTION_KEY ??= 'api-tests-only-not-a-secret';
 process.env.N8N_LOG_LEVEL ??= 'error';
 
 // Loading n8n-core and running a node in-process can take seconds on a busy machine. (Jest
-// reads testTimeout from the root config only, not from a project's.)
-jest.setTimeout(30_000);
+// reads testTimeout from the root config only, not from a project's.) The benchmark loads this
+// file outside Jest, where there is no `jest`.
+if (typeof jest !== 'undefined') jest.setTimeout(30_000);
 
 // Nothing in these tests may leave the machine.
 const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\]|::1)(:\d+)?$/;
