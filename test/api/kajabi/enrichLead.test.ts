@@ -1,15 +1,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import {
-	createKajabiStandIn,
-	SEEDED_KEYS,
-	type KajabiStandIn,
-} from '../../../scripts/kajabi-stand-in';
+import { SEEDED_KEYS } from '../../../scripts/kajabi-stand-in';
 import * as pauseModule from '../../../nodes/shared/transport/pause';
-import { kajabiContract } from '../contract/openApiContract';
 import { KajabiCredentialStore } from './support/kajabiCredentials';
-import { startRecordingProxy, type RecordingProxy } from './support/recordingProxy';
-import { removeUserFolder, runKajabiNode } from './support/runKajabiNode';
+import { requestsBreakingSpec } from './support/recordingProxy';
+import { runKajabiNode } from './support/runKajabiNode';
+import { useStandInBehindProxy } from './support/standInBehindProxy';
 
 /**
  * Lead → Enrich against the Kajabi stand-in, through n8n-core's real OAuth2 client-credentials
@@ -22,25 +18,10 @@ import { removeUserFolder, runKajabiNode } from './support/runKajabiNode';
 const SITE_MAIN = '101';
 const SITE_YOGA = '102';
 
-let standIn: KajabiStandIn;
-let proxy: RecordingProxy;
+const kajabi = useStandInBehindProxy();
 let waits: number[];
 
-beforeAll(async () => {
-	standIn = await createKajabiStandIn({ port: 0 });
-	proxy = await startRecordingProxy(standIn.url);
-});
-
-afterAll(async () => {
-	await proxy?.close();
-	await standIn?.close();
-	removeUserFolder();
-});
-
 beforeEach(async () => {
-	await standIn.control.resetFaults();
-	standIn.control.resetCounters();
-	proxy.exchanges.length = 0;
 	waits = [];
 	// Retries are recorded, not slept through.
 	jest.spyOn(pauseModule, 'pause').mockImplementation(async (milliseconds) => {
@@ -50,29 +31,11 @@ beforeEach(async () => {
 
 afterEach(() => {
 	jest.restoreAllMocks();
-	const contract = kajabiContract();
-	const broken = proxy.exchanges
-		.map((exchange) => {
-			const [path, query = ''] = exchange.path.split('?');
-			const token = exchange.path.startsWith('/v1/oauth/token');
-			const outcome = contract.validateRequest({
-				method: exchange.method,
-				path,
-				query: new URLSearchParams(query),
-				headers: token
-					? undefined
-					: { Authorization: String(exchange.headers.authorization ?? '') },
-				body: exchange.body === '' ? undefined : exchange.body,
-				contentType: exchange.headers['content-type'],
-			});
-			return { request: `${exchange.method} ${exchange.path}`, errors: outcome.errors };
-		})
-		.filter((check) => check.errors.length > 0);
-	expect(broken).toEqual([]);
+	expect(requestsBreakingSpec(kajabi.proxy)).toEqual([]);
 });
 
 const credentialFor = (key: { clientId: string; clientSecret: string }) =>
-	new KajabiCredentialStore({ ...key, baseUrl: proxy.url });
+	new KajabiCredentialStore({ ...key, baseUrl: kajabi.proxy.url });
 
 const ownerKey = () => credentialFor(SEEDED_KEYS.owner);
 
@@ -130,7 +93,7 @@ async function run(
 
 /** The API requests Kajabi saw (no token requests), as `GET /v1/...?query`. */
 const apiRequests = () =>
-	proxy.exchanges
+	kajabi.proxy.exchanges
 		.filter((exchange) => !exchange.path.startsWith('/v1/oauth/'))
 		.map((exchange) => `${exchange.method} ${decodeURIComponent(exchange.path)}`);
 
@@ -238,7 +201,7 @@ describe('what a lead gains', () => {
 	test('a purchase made during the day turns a lead into a customer', async () => {
 		// Contact 5020 is in no other test: this one gives it a customer record.
 		const before = await run([triggerLead({ id: '5020' })]);
-		standIn.control.createPurchase({ contactId: '5020', offerId: '4004' });
+		kajabi.standIn.control.createPurchase({ contactId: '5020', offerId: '4004' });
 		const after = await run([triggerLead({ id: '5020' })]);
 
 		expect(enrichmentOf(before.json[0]).customerStatus).toBe('lead');
@@ -316,7 +279,7 @@ describe('calls per lead, counted at Kajabi', () => {
 			'GET /v1/contacts/5007?include=offers,tags,customer',
 		]);
 		expect(result.json.map((json) => enrichmentOf(json).apiCalls)).toEqual([2, 1]);
-		expect(standIn.control.counters().tokenRequests).toBe(1);
+		expect(kajabi.standIn.control.counters().tokenRequests).toBe(1);
 	});
 
 	test("email only: one search in the lead's site first, matched exactly whatever the case", async () => {
@@ -373,7 +336,7 @@ describe('calls per lead, counted at Kajabi', () => {
 		);
 		const result = await run(leads);
 
-		const counters = standIn.control.counters().requestsByOperation;
+		const counters = kajabi.standIn.control.counters().requestsByOperation;
 		expect(counters['GET /v1/custom_fields']).toBe(1);
 		expect(counters['GET /v1/contact_tags']).toBeUndefined();
 		expect(counters['GET /v1/contacts/{id}']).toBe(20);
@@ -385,7 +348,7 @@ describe('calls per lead, counted at Kajabi', () => {
 		expect(calls.slice(0, 10)).toEqual([3, 2, 2, 2, 2, 2, 1, 1, 1, 1]);
 		expect(calls.slice(10)).toEqual([2, 2, 2, 2, 2, 2, 1, 1, 1, 1]);
 		expect(result.json.every((json) => (json.customFields as IDataObject).Company)).toBe(true);
-		expect(standIn.control.counters().tokenRequests).toBe(1);
+		expect(kajabi.standIn.control.counters().tokenRequests).toBe(1);
 	});
 });
 
@@ -437,8 +400,8 @@ describe('no lead is dropped', () => {
 	test('Kajabi down past the retries: every lead skipped with the reason, the rest not retried', async () => {
 		const credentials = ownerKey();
 		await run([triggerLead({ id: '5007' })], enrich(), credentials);
-		proxy.exchanges.length = 0;
-		await standIn.control.setDown('unavailable');
+		kajabi.proxy.exchanges.length = 0;
+		await kajabi.standIn.control.setDown('unavailable');
 
 		const leads = [
 			triggerLead({ id: '5001' }),
@@ -468,7 +431,7 @@ describe('no lead is dropped', () => {
 	});
 
 	test('a key without API access to contacts (403): skipped with the permission hint', async () => {
-		const key = standIn.control.createApiKey({ permissions: ['view:forms'] });
+		const key = kajabi.standIn.control.createApiKey({ permissions: ['view:forms'] });
 		const result = await run(
 			[triggerLead({ id: '5001' }), triggerLead({ id: '5002' })],
 			enrich(),
@@ -487,7 +450,7 @@ describe('no lead is dropped', () => {
 	});
 
 	test('a key that may read contacts but not purchases: customers skipped, other leads enriched', async () => {
-		const key = standIn.control.createApiKey({ permissions: ['view:contacts'] });
+		const key = kajabi.standIn.control.createApiKey({ permissions: ['view:contacts'] });
 		const result = await run(
 			[triggerLead({ id: '5001' }), triggerLead({ id: '5007' }), triggerLead({ id: '5002' })],
 			enrich(),
@@ -511,7 +474,7 @@ describe('no lead is dropped', () => {
 	});
 
 	test('a key that may not read custom fields: enriched, names left out with a warning', async () => {
-		const key = standIn.control.createApiKey({ permissions: ['view:contacts'] });
+		const key = kajabi.standIn.control.createApiKey({ permissions: ['view:contacts'] });
 		const lead = triggerLead({ id: '5007' }, { customFields: { custom_1: 'Acme' } });
 		const result = await run([lead, lead], enrich(), credentialFor(key));
 
@@ -524,7 +487,7 @@ describe('no lead is dropped', () => {
 	});
 
 	test('a rate limit that outlasts the retries: skipped with the reason', async () => {
-		standIn.control.setRateLimit({ limit: 1, windowSeconds: 1 });
+		kajabi.standIn.control.setRateLimit({ limit: 1, windowSeconds: 1 });
 		const result = await run([triggerLead({ id: '5001' }), triggerLead({ id: '5002' })]);
 
 		const [first, second] = result.json.map(enrichmentOf);
@@ -535,7 +498,7 @@ describe('no lead is dropped', () => {
 		);
 		expect(waits).toEqual([1_000, 1_000, 1_000, 1_000]);
 		expect(second).toMatchObject({ status: 'skipped', apiCalls: 0 });
-		expect(standIn.control.counters().rateLimited).toBe(5);
+		expect(kajabi.standIn.control.counters().rateLimited).toBe(5);
 	});
 
 	test('a refused client secret (no API access): skipped with the token error', async () => {
@@ -557,7 +520,7 @@ describe('when the user chooses to stop', () => {
 	const stop = enrich({ onApiFailure: 'stop' });
 
 	test('Stop With Error fails the execution with Kajabi’s error', async () => {
-		const key = standIn.control.createApiKey({ permissions: ['view:forms'] });
+		const key = kajabi.standIn.control.createApiKey({ permissions: ['view:forms'] });
 		const result = await run([triggerLead({ id: '5001' })], stop, credentialFor(key));
 
 		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '403' });
@@ -574,7 +537,7 @@ describe('when the user chooses to stop', () => {
 	});
 
 	test('with Continue On Fail, each failed lead becomes an error item paired with it', async () => {
-		const key = standIn.control.createApiKey({ permissions: ['view:contacts'] });
+		const key = kajabi.standIn.control.createApiKey({ permissions: ['view:contacts'] });
 		const result = await run(
 			[triggerLead({ id: '5001' }), triggerLead({ id: '5007' })],
 			stop,
@@ -592,7 +555,7 @@ describe('when the user chooses to stop', () => {
 	});
 
 	test('with Pass Lead On, Continue On Fail changes nothing: the lead goes on', async () => {
-		const key = standIn.control.createApiKey({ permissions: ['view:forms'] });
+		const key = kajabi.standIn.control.createApiKey({ permissions: ['view:forms'] });
 		const result = await run([triggerLead({ id: '5001' })], enrich(), credentialFor(key), true);
 
 		expect(result.items).toEqual([

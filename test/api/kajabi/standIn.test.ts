@@ -1,19 +1,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import {
-	createKajabiStandIn,
-	SEEDED_KEYS,
-	type KajabiStandIn,
-	type SeedData,
-} from '../../../scripts/kajabi-stand-in';
+import { SEEDED_KEYS, type SeedData } from '../../../scripts/kajabi-stand-in';
 import * as pauseModule from '../../../nodes/shared/transport/pause';
 import { KajabiCredentialStore } from './support/kajabiCredentials';
-import {
-	requestsBreakingSpec,
-	startRecordingProxy,
-	type RecordingProxy,
-} from './support/recordingProxy';
-import { removeUserFolder, runKajabiNode } from './support/runKajabiNode';
+import { requestsBreakingSpec } from './support/recordingProxy';
+import { runKajabiNode } from './support/runKajabiNode';
+import { useStandInBehindProxy } from './support/standInBehindProxy';
 
 /**
  * The Kajabi node against the Kajabi stand-in, a local server that behaves as Kajabi's spec
@@ -47,37 +39,18 @@ function withLookalikes(defaults: SeedData): SeedData {
 	return { ...defaults, contacts: [...defaults.contacts, ...lookalikes, exact] };
 }
 
-let standIn: KajabiStandIn;
-let proxy: RecordingProxy;
-
-beforeAll(async () => {
-	standIn = await createKajabiStandIn({ port: 0, seed: withLookalikes });
-	proxy = await startRecordingProxy(standIn.url);
-});
-
-afterAll(async () => {
-	await proxy?.close();
-	await standIn?.close();
-	removeUserFolder();
-});
-
-beforeEach(async () => {
-	await standIn.control.resetFaults();
-	standIn.control.resetCounters();
-	proxy.exchanges.length = 0;
-	proxy.beforeForward = undefined;
-});
+const kajabi = useStandInBehindProxy(withLookalikes);
 
 afterEach(() => {
 	jest.restoreAllMocks();
-	expect(requestsBreakingSpec(proxy)).toEqual([]);
+	expect(requestsBreakingSpec(kajabi.proxy)).toEqual([]);
 });
 
 const ownerKey = () =>
 	new KajabiCredentialStore({
 		clientId: SEEDED_KEYS.owner.clientId,
 		clientSecret: SEEDED_KEYS.owner.clientSecret,
-		baseUrl: proxy.url,
+		baseUrl: kajabi.proxy.url,
 	});
 
 const site = (id: string) => ({ __rl: true, mode: 'list', value: id });
@@ -94,7 +67,7 @@ async function run(
 }
 
 const apiRequests = () =>
-	proxy.exchanges.filter((exchange) => !exchange.path.startsWith('/v1/oauth/'));
+	kajabi.proxy.exchanges.filter((exchange) => !exchange.path.startsWith('/v1/oauth/'));
 
 test('a tour of the whole API runs on one token, every request as the spec says', async () => {
 	const credentials = ownerKey();
@@ -185,13 +158,13 @@ test('a tour of the whole API runs on one token, every request as the spec says'
 		offerIds: ['4001'],
 		sendWelcomeEmail: false,
 	});
-	expect(standIn.control.welcomeEmails().filter((email) => email.contactId === contactId)).toEqual(
-		[],
-	);
+	expect(
+		kajabi.standIn.control.welcomeEmails().filter((email) => email.contactId === contactId),
+	).toEqual([]);
 	await go({ resource: 'contactOffer', operation: 'grant', contactId, offerIds: ['4004'] });
-	expect(standIn.control.welcomeEmails().filter((email) => email.contactId === contactId)).toEqual([
-		expect.objectContaining({ offerId: '4004' }),
-	]);
+	expect(
+		kajabi.standIn.control.welcomeEmails().filter((email) => email.contactId === contactId),
+	).toEqual([expect.objectContaining({ offerId: '4004' })]);
 	expect(
 		(await go({ resource: 'contactOffer', operation: 'getMany', contactId }))
 			.map((entry) => entry.id)
@@ -361,7 +334,7 @@ test('a tour of the whole API runs on one token, every request as the spec says'
 		{ deleted: true, id: contactId },
 	]);
 
-	expect(standIn.control.counters().tokenRequests).toBe(1);
+	expect(kajabi.standIn.control.counters().tokenRequests).toBe(1);
 	expect(credentials.tokenWrites).toBe(1);
 	expect(apiRequests().length).toBeGreaterThan(60);
 });
@@ -374,7 +347,7 @@ test('Return All reads every page of a long list', async () => {
 		returnAll: true,
 	});
 
-	const inSite = standIn.state.contacts.filter((contact) => contact.siteId === SITE_MAIN);
+	const inSite = kajabi.standIn.state.contacts.filter((contact) => contact.siteId === SITE_MAIN);
 	expect(inSite.length).toBeGreaterThan(200);
 	expect(contacts.length).toBe(inSite.length);
 	expect(new Set(contacts.map((contact) => contact.id)).size).toBe(contacts.length);
@@ -398,8 +371,8 @@ test('Find by Email pages past lookalikes to the one exact match', async () => {
 test('a token that expires mid-run is replaced once and the request sent again', async () => {
 	const credentials = ownerKey();
 	let apiCalls = 0;
-	proxy.beforeForward = ({ path }) => {
-		if (!path.startsWith('/v1/oauth/') && ++apiCalls === 2) standIn.control.expireTokens();
+	kajabi.proxy.beforeForward = ({ path }) => {
+		if (!path.startsWith('/v1/oauth/') && ++apiCalls === 2) kajabi.standIn.control.expireTokens();
 	};
 
 	const contacts = await run(
@@ -409,7 +382,7 @@ test('a token that expires mid-run is replaced once and the request sent again',
 	);
 
 	expect(contacts.map((contact) => contact.id)).toEqual(['5001', '5002', '5003', '5004']);
-	expect(standIn.control.counters().tokenRequests).toBe(2);
+	expect(kajabi.standIn.control.counters().tokenRequests).toBe(2);
 	expect(apiRequests().map((exchange) => exchange.status)).toEqual([200, 401, 200, 200, 200]);
 	expect(credentials.tokenWrites).toBe(2);
 });
@@ -424,16 +397,16 @@ test('Revoke ends the session; the next request gets a new token', async () => {
 	]);
 	expect(await run(credentials, { resource: 'me', operation: 'get' })).toHaveLength(1);
 
-	expect(standIn.control.counters().tokenRequests).toBe(2);
+	expect(kajabi.standIn.control.counters().tokenRequests).toBe(2);
 	expect(credentials.accessToken).not.toBe(first);
 	expect(apiRequests().map((exchange) => exchange.status)).toEqual([200, 401, 200]);
-	expect(proxy.exchanges.filter((exchange) => exchange.path === '/v1/oauth/revoke')).toHaveLength(
-		1,
-	);
+	expect(
+		kajabi.proxy.exchanges.filter((exchange) => exchange.path === '/v1/oauth/revoke'),
+	).toHaveLength(1);
 });
 
 test('a rate limit is waited out as Retry-After says, and no item is lost', async () => {
-	standIn.control.setRateLimit({ limit: 2, windowSeconds: 1 });
+	kajabi.standIn.control.setRateLimit({ limit: 2, windowSeconds: 1 });
 
 	const started = Date.now();
 	const contacts = await run(
@@ -454,7 +427,7 @@ test('injected 502s are retried until Kajabi answers', async () => {
 	jest.spyOn(pauseModule, 'pause').mockImplementation(async (milliseconds) => {
 		waits.push(milliseconds);
 	});
-	standIn.control.failNext({ count: 2, status: 502, pathPrefix: '/v1/contacts' });
+	kajabi.standIn.control.failNext({ count: 2, status: 502, pathPrefix: '/v1/contacts' });
 
 	const [contact] = await run(ownerKey(), {
 		resource: 'contact',
@@ -468,10 +441,10 @@ test('injected 502s are retried until Kajabi answers', async () => {
 });
 
 test("a key without the permission gets Kajabi's 403 as a NodeApiError", async () => {
-	const key = standIn.control.createApiKey({ permissions: ['view:forms'] });
+	const key = kajabi.standIn.control.createApiKey({ permissions: ['view:forms'] });
 	const result = await runKajabiNode({
 		parameters: { resource: 'contact', operation: 'get', contactId: '5001' },
-		credentials: new KajabiCredentialStore({ ...key, baseUrl: proxy.url }),
+		credentials: new KajabiCredentialStore({ ...key, baseUrl: kajabi.proxy.url }),
 	});
 
 	expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '403' });
@@ -484,7 +457,7 @@ test('a wrong client secret is reported from the token endpoint', async () => {
 		credentials: new KajabiCredentialStore({
 			clientId: SEEDED_KEYS.owner.clientId,
 			clientSecret: 'not-the-secret',
-			baseUrl: proxy.url,
+			baseUrl: kajabi.proxy.url,
 		}),
 	});
 

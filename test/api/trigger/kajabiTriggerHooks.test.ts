@@ -13,19 +13,11 @@ import {
 } from 'n8n-workflow';
 
 import { KajabiTrigger } from '../../../nodes/KajabiTrigger/KajabiTrigger.node';
-import {
-	createKajabiStandIn,
-	SEEDED_KEYS,
-	type KajabiStandIn,
-} from '../../../scripts/kajabi-stand-in';
+import { SEEDED_KEYS } from '../../../scripts/kajabi-stand-in';
 import { fixtureJson } from '../../helpers/fixtures';
 import { KajabiCredentialStore } from '../kajabi/support/kajabiCredentials';
-import {
-	requestsBreakingSpec,
-	startRecordingProxy,
-	type RecordingProxy,
-} from '../kajabi/support/recordingProxy';
-import { removeUserFolder } from '../kajabi/support/runKajabiNode';
+import { requestsBreakingSpec } from '../kajabi/support/recordingProxy';
+import { useStandInBehindProxy } from '../kajabi/support/standInBehindProxy';
 
 const TRIGGER_TYPE = 'n8n-nodes-kajabi-connect.kajabiTrigger';
 const WEBHOOK_ID = '7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b';
@@ -36,29 +28,10 @@ const TEST_URL = `${BASE}/webhook-test/${WEBHOOK_ID}/kajabi`;
 const trigger = new KajabiTrigger();
 const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
-let standIn: KajabiStandIn;
-// Every request the Trigger sends goes through this proxy and is checked against Kajabi's spec.
-let proxy: RecordingProxy;
-
-beforeAll(async () => {
-	standIn = await createKajabiStandIn({ port: 0 });
-	proxy = await startRecordingProxy(standIn.url);
-});
-
-afterAll(async () => {
-	await proxy?.close();
-	await standIn?.close();
-	removeUserFolder();
-});
-
-beforeEach(async () => {
-	await standIn.control.resetFaults();
-	standIn.control.resetCounters();
-	proxy.exchanges.length = 0;
-});
+const kajabi = useStandInBehindProxy();
 
 afterEach(() => {
-	expect(requestsBreakingSpec(proxy)).toEqual([]);
+	expect(requestsBreakingSpec(kajabi.proxy)).toEqual([]);
 });
 
 class TriggerTypes implements INodeTypes {
@@ -79,7 +52,7 @@ const ownerKey = () =>
 	new KajabiCredentialStore({
 		clientId: SEEDED_KEYS.owner.clientId,
 		clientSecret: SEEDED_KEYS.owner.clientSecret,
-		baseUrl: proxy.url,
+		baseUrl: kajabi.proxy.url,
 	});
 
 function additionalData(credentials: KajabiCredentialStore): IWorkflowExecuteAdditionalData {
@@ -214,7 +187,7 @@ const automatic = (overrides: INodeParameters = {}): INodeParameters => ({
 
 /** The stand-in's hooks for a URL, as Kajabi would list them. */
 function hooksFor(url: string) {
-	return standIn.state.hooks
+	return kajabi.standIn.state.hooks
 		.map(
 			(hook): IDataObject => ({ ...(hook.attributes as IDataObject), siteId: String(hook.siteId) }),
 		)
@@ -261,13 +234,13 @@ describe('Kajabi Trigger in automatic setup', () => {
 	it('looks hooks up without deleting any, and re-creates one deleted in Kajabi', async () => {
 		const published = new TriggerWorkflow(automatic());
 		await published.create();
-		const tagHook = standIn.state.hooks.findIndex((hook) => {
+		const tagHook = kajabi.standIn.state.hooks.findIndex((hook) => {
 			const attributes = hook.attributes as IDataObject;
 			return attributes.target_url === PRODUCTION_URL && attributes.event === 'tag_added';
 		});
-		standIn.state.hooks.splice(tagHook, 1);
+		kajabi.standIn.state.hooks.splice(tagHook, 1);
 		const deletes = () =>
-			standIn.control.counters().requestsByOperation['DELETE /v1/hooks/{id}'] ?? 0;
+			kajabi.standIn.control.counters().requestsByOperation['DELETE /v1/hooks/{id}'] ?? 0;
 		const deletesBefore = deletes();
 
 		expect(await published.checkExists()).toBe(false);
@@ -297,7 +270,7 @@ describe('Kajabi Trigger in automatic setup', () => {
 	it('treats a hook already deleted in Kajabi as removed', async () => {
 		const published = new TriggerWorkflow(automatic({ events: ['order_created'] }));
 		await published.create();
-		standIn.state.hooks.length = 0;
+		kajabi.standIn.state.hooks.length = 0;
 
 		await expect(published.delete()).resolves.toBe(true);
 	});
@@ -310,7 +283,7 @@ describe('Kajabi Trigger in automatic setup', () => {
 			new KajabiCredentialStore({
 				clientId: SEEDED_KEYS.owner.clientId,
 				clientSecret: 'a-secret-that-was-rotated',
-				baseUrl: proxy.url,
+				baseUrl: kajabi.proxy.url,
 			}),
 			published.workflow.staticData,
 		);
@@ -327,7 +300,7 @@ describe('Kajabi Trigger in automatic setup', () => {
 		expect(await manual.checkExists()).toBe(true);
 		expect(await manual.create()).toBe(true);
 		expect(await manual.delete()).toBe(true);
-		expect(standIn.control.counters().tokenRequests).toBe(0);
+		expect(kajabi.standIn.control.counters().tokenRequests).toBe(0);
 	});
 });
 
@@ -336,7 +309,7 @@ describe('Kajabi Trigger confirming deliveries with Kajabi', () => {
 		new TriggerWorkflow(automatic({ confirmWithKajabi: true, events: ['form_submission'] }));
 
 	async function realSubmission(email: string) {
-		const submitted = await fetch(`${standIn.url}/v1/oauth/token`, {
+		const submitted = await fetch(`${kajabi.standIn.url}/v1/oauth/token`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
 			body: new URLSearchParams({
@@ -345,7 +318,7 @@ describe('Kajabi Trigger confirming deliveries with Kajabi', () => {
 				client_secret: SEEDED_KEYS.owner.clientSecret,
 			}),
 		}).then((answer) => answer.json() as Promise<{ access_token: string }>);
-		const answer = await fetch(`${standIn.url}/v1/forms/2001/submit`, {
+		const answer = await fetch(`${kajabi.standIn.url}/v1/forms/2001/submit`, {
 			method: 'POST',
 			headers: {
 				authorization: `Bearer ${submitted.access_token}`,
@@ -399,10 +372,10 @@ describe('Kajabi Trigger confirming deliveries with Kajabi', () => {
 
 	it('passes the lead on, marked unverified, when the key may not read submissions', async () => {
 		const id = await realSubmission('no.permission@example.com');
-		const keyWithoutPermissions = standIn.control.createApiKey({ permissions: [] });
+		const keyWithoutPermissions = kajabi.standIn.control.createApiKey({ permissions: [] });
 		const workflow = new TriggerWorkflow(
 			automatic({ confirmWithKajabi: true, events: ['form_submission'] }),
-			new KajabiCredentialStore({ ...keyWithoutPermissions, baseUrl: proxy.url }),
+			new KajabiCredentialStore({ ...keyWithoutPermissions, baseUrl: kajabi.proxy.url }),
 		);
 
 		const { result } = await workflow.deliver(deliveryFor(id, 'no.permission@example.com'));
