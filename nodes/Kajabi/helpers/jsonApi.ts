@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../../shared/json/values';
 import type { ResourceIdentifier } from '../../shared/kajabiApi/types';
 
 /**
@@ -19,10 +20,6 @@ export type JsonApiResource = ResourceIdentifier & {
 };
 
 export type IncludedIndex = Map<string, JsonApiResource>;
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isIdentifier(value: unknown): value is ResourceIdentifier {
 	return isObject(value) && value.id !== undefined && typeof value.type === 'string';
