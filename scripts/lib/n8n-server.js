@@ -81,16 +81,45 @@ function installCommunityPackage({ packageDir = REPO_ROOT, userFolder }) {
 	}
 }
 
+/** The n8n release installed in a folder from install-n8n.sh, as [major, minor, patch]. */
+function n8nVersionOf(n8nDir) {
+	const manifest = path.join(n8nDir, 'node_modules', 'n8n', 'package.json');
+	const { version } = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+	const parts = String(version).split('.').map(Number);
+	if (parts.length < 2 || parts.some(Number.isNaN)) {
+		throw new Error(`cannot read the n8n version in ${manifest}: ${version}`);
+	}
+	return parts;
+}
+
 /**
- * n8n 2.41 on loopback with nothing phoning home: no telemetry, version checks, templates,
- * banners or licence renewal, and every execution saved so it can be read back.
+ * n8n on loopback with nothing phoning home: no telemetry, version checks, templates, banners
+ * or licence renewal, and every execution saved so it can be read back. Settings that only the
+ * 2.10+ lines know are set for those alone: 2.8 refuses to start with a module name it lacks.
  */
-function n8nEnvironment({ userFolder, port, brokerPort, nodeBinDir }) {
+function n8nEnvironment({ userFolder, port, brokerPort, nodeBinDir, n8nDir }) {
 	// n8n settings from the caller's shell (a queue mode, a Postgres database) must not leak in.
 	const n8nSettings = /^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|NODE_PATH$|NODE_OPTIONS$)/;
 	const base = Object.fromEntries(
 		Object.entries(process.env).filter(([key]) => !n8nSettings.test(key)),
 	);
+	// Without a folder (a caller that predates the version matrix), the newest line is assumed.
+	const [major, minor] = n8nDir ? n8nVersionOf(n8nDir) : [2, 41];
+	const newerLine = major > 2 || (major === 2 && minor >= 10);
+	// Only the 2.10+ lines know these (2.41 is the one tried); 2.8.4 exits on the module name
+	// and reads the webhook base URL from WEBHOOK_URL.
+	const lineSettings = newerLine
+		? {
+				// Without this, 2.41 calls api.n8n.io at start for the MCP server registry.
+				N8N_DISABLED_MODULES: 'mcp-registry',
+				// Activate published workflows synchronously during start, before the "ready" line.
+				N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false',
+				// Expressions run in the legacy in-process evaluator, not the default isolated-vm
+				// `vm` engine, which adds about 100 ms to every webhook. Workflows here use plain
+				// expressions.
+				N8N_EXPRESSION_ENGINE: 'legacy',
+			}
+		: { WEBHOOK_URL: `http://127.0.0.1:${port}/` };
 	return {
 		...base,
 		PATH: `${nodeBinDir}${path.delimiter}${process.env.PATH}`,
@@ -127,13 +156,7 @@ function n8nEnvironment({ userFolder, port, brokerPort, nodeBinDir }) {
 		GENERIC_TIMEZONE: 'UTC',
 		N8N_LOG_LEVEL: 'info',
 		N8N_LOG_OUTPUT: 'console',
-		// Without this, 2.41 calls api.n8n.io at start for the MCP server registry.
-		N8N_DISABLED_MODULES: 'mcp-registry',
-		// Activate published workflows synchronously during start, before the "ready" log line.
-		N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false',
-		// Expressions run in the legacy in-process evaluator, not the default isolated-vm `vm`
-		// engine, which adds about 100 ms to every webhook. Workflows here use plain expressions.
-		N8N_EXPRESSION_ENGINE: 'legacy',
+		...lineSettings,
 	};
 }
 
@@ -177,6 +200,7 @@ class N8nServer {
 			port,
 			brokerPort,
 			nodeBinDir: install.nodeBinDir,
+			n8nDir: install.n8nDir,
 		});
 		this.child = null;
 		this.apiKey = null;
@@ -471,5 +495,6 @@ module.exports = {
 	ensureN8nInstalled,
 	installCommunityPackage,
 	n8nEnvironment,
+	n8nVersionOf,
 	startN8n,
 };
