@@ -7,12 +7,17 @@
  * Airtable's node always calls api.airtable.com, so it is swapped for an HTTP Request node of
  * the same name that sends the same mapped fields, in Airtable's upsert body shape, to
  * `<capture>/airtable/<base>/<table>`. The three HTTP Request nodes keep their bodies and only
- * get loopback URLs.
+ * get loopback URLs. Given a Kajabi account (the stand-in's), the Kajabi nodes get its credential
+ * and routed tag, and the trigger registers its own hooks there, as a user with API access would
+ * set it up.
  */
 
 const AIRTABLE_NODE_TYPE = 'n8n-nodes-base.airtable';
 const HTTP_REQUEST_NODE_TYPE = 'n8n-nodes-base.httpRequest';
 const TRIGGER_NODE_TYPE = 'n8n-nodes-kajabi-connect.kajabiTrigger';
+const KAJABI_NODE_TYPE = 'n8n-nodes-kajabi-connect.kajabi';
+const KAJABI_CREDENTIAL_TYPE = 'kajabiOAuth2Api';
+const ROUTED_TAG_PLACEHOLDER = 'REPLACE_WITH_ROUTED_TAG_ID';
 
 // Which capture path each placeholder host stands for.
 const DESTINATIONS = [
@@ -82,21 +87,55 @@ function withLoopbackUrl(node, captureUrl) {
 	return { ...node, parameters: { ...node.parameters, url: `${captureUrl}${destination.path}` } };
 }
 
+/** The Kajabi nodes' credential, and the routed tag in place of its placeholder. */
+function withKajabiAccount(node, kajabi) {
+	const tagIds = node.parameters.tagIds;
+	const parameters = Array.isArray(tagIds)
+		? {
+				...node.parameters,
+				tagIds: tagIds.map((tagId) =>
+					tagId === ROUTED_TAG_PLACEHOLDER ? kajabi.routedTagId : tagId,
+				),
+			}
+		: node.parameters;
+	return { ...node, parameters, credentials: { [KAJABI_CREDENTIAL_TYPE]: kajabi.credential } };
+}
+
+/** The trigger registers its own hooks in the given site, as a user with API access would set it. */
+function registeringTrigger(node, kajabi) {
+	return {
+		...node,
+		parameters: {
+			...node.parameters,
+			setup: 'automatic',
+			siteId: { __rl: true, mode: 'id', value: kajabi.siteId },
+		},
+		credentials: { [KAJABI_CREDENTIAL_TYPE]: kajabi.credential },
+	};
+}
+
 /**
  * @param {object} workflow the example workflow JSON (left untouched)
  * @param {string} captureUrl the capture server's base URL, e.g. http://127.0.0.1:40123
+ * @param {object} [options]
+ * @param {{credential: {id: string, name: string}, siteId: string, routedTagId: string}} [options.kajabi]
+ *   a Kajabi account (the stand-in's): the Kajabi nodes use its credential, and the trigger
+ *   registers its hooks there instead of waiting for a pasted URL
  * @returns {object} the loopback variant, with an id, name and trigger webhook of its own
  */
 function loopbackVariant(
 	workflow,
 	captureUrl,
-	{ id = VARIANT_ID, webhookId = VARIANT_WEBHOOK_ID } = {},
+	{ id = VARIANT_ID, webhookId = VARIANT_WEBHOOK_ID, kajabi } = {},
 ) {
 	const base = captureUrl.replace(/\/+$/, '');
 	const nodes = workflow.nodes.map((node) => {
 		if (node.type === AIRTABLE_NODE_TYPE) return airtableStandIn(node, base);
 		if (node.type === HTTP_REQUEST_NODE_TYPE) return withLoopbackUrl(node, base);
-		if (node.type === TRIGGER_NODE_TYPE) return { ...node, webhookId };
+		if (node.type === TRIGGER_NODE_TYPE) {
+			return kajabi ? { ...registeringTrigger(node, kajabi), webhookId } : { ...node, webhookId };
+		}
+		if (node.type === KAJABI_NODE_TYPE && kajabi) return withKajabiAccount(node, kajabi);
 		return node;
 	});
 
@@ -117,6 +156,7 @@ function triggerUrl(workflow, n8nBaseUrl) {
 }
 
 module.exports = {
+	KAJABI_NODE_TYPE,
 	TRIGGER_NODE_TYPE,
 	VARIANT_ID,
 	expressionSource,

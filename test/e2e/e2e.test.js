@@ -3,8 +3,10 @@
 /**
  * End to end on a real n8n 2.41.1: the package installed as a community package, the example
  * workflow imported and published, and Kajabi's body shapes posted to the production URL of its
- * loopback variant, whose destinations are the capture server. Run with `npm run test:e2e`
- * (builds first). Nothing leaves 127.0.0.1.
+ * loopback variant, whose destinations are the capture server and whose Kajabi account is the
+ * Kajabi stand-in: the trigger registers its hooks there, forms submitted there reach n8n, and
+ * the lead is enriched from it and tagged in it. Run with `npm run test:e2e` (builds first).
+ * Nothing leaves 127.0.0.1.
  */
 
 const assert = require('node:assert/strict');
@@ -13,6 +15,14 @@ const path = require('node:path');
 const { after, before, test } = require('node:test');
 
 const { startCaptureServer } = require('../../scripts/lib/capture-server');
+const {
+	STAND_IN_ACCOUNT,
+	contactByEmail,
+	hooksFor,
+	importKajabiCredential,
+	startKajabiAccount,
+	submitKajabiForm,
+} = require('../../scripts/lib/kajabi-account');
 const { leadDeliveries, rejectedDeliveries } = require('../../scripts/lib/deliveries');
 const { REPO_ROOT, ensureN8nInstalled, N8nServer } = require('../../scripts/lib/n8n-server');
 const { loopbackVariant, triggerUrl } = require('../../scripts/lib/workflow-variant');
@@ -22,6 +32,7 @@ const BROKER_PORT = Number(process.env.KAJABI_E2E_BROKER_PORT ?? PORT + 1);
 const PACKAGE = 'n8n-nodes-kajabi-connect';
 const TRIGGER_TYPE = `${PACKAGE}.kajabiTrigger`;
 const ROUTER_TYPE = `${PACKAGE}.kajabiCampaignRouter`;
+const KAJABI_TYPE = `${PACKAGE}.kajabi`;
 
 const example = JSON.parse(
 	fs.readFileSync(path.join(REPO_ROOT, 'workflows', 'kajabi-lead-routing.json'), 'utf8'),
@@ -31,9 +42,18 @@ const secretWorkflow = JSON.parse(
 );
 const SECRET = secretWorkflow.nodes[0].parameters.settings.secret;
 
-// The example's three campaign outputs, in the Router's order.
-const OUTPUT_OF_CAMPAIGN = { webinar: 0, 'free-guide': 1, newsletter: 2 };
+// The example's campaign outputs, in the Router's order: its conditions', its table's, the default.
+const OUTPUT_OF_CAMPAIGN = { upsell: 0, webinar: 1, 'free-guide': 2, newsletter: 3 };
+const KAJABI_EVENTS = [
+	'form_submission',
+	'purchase',
+	'payment_succeeded',
+	'order_created',
+	'tag_added',
+	'tag_removed',
+];
 const MESSAGE_OF_CAMPAIGN = {
+	upsell: /client/i,
 	webinar: /webinar/i,
 	'free-guide': /free guide/i,
 	newsletter: /newsletter/i,
@@ -42,6 +62,7 @@ const MESSAGE_OF_CAMPAIGN = {
 const log = (message) => process.stderr.write(`[e2e] ${message}\n`);
 const timings = {};
 let capture;
+let kajabi;
 let n8n;
 let variant;
 let nodeTypes;
@@ -103,7 +124,8 @@ before(
 		timings.installSeconds = install.seconds;
 
 		capture = await startCaptureServer();
-		variant = loopbackVariant(example, capture.url);
+		kajabi = await startKajabiAccount({ log });
+		variant = loopbackVariant(example, capture.url, { kajabi: STAND_IN_ACCOUNT });
 
 		// Inside the repository (ignored by git and eslint), so a failed run's logs are easy to find.
 		fs.mkdirSync(path.join(REPO_ROOT, '.e2e'), { recursive: true });
@@ -113,6 +135,7 @@ before(
 		await n8n.checkPorts();
 		n8n.installPackage(REPO_ROOT);
 		nodeTypes = n8n.exportNodeTypes();
+		importKajabiCredential(n8n, kajabi.url);
 		n8n.importOutput = n8n.importWorkflows([example, variant, secretWorkflow]);
 		n8n.publishOutput = [example, variant, secretWorkflow]
 			.map((workflow) => n8n.publishWorkflow(workflow.id))
@@ -128,6 +151,7 @@ before(
 after(async () => {
 	await n8n?.stop();
 	await capture?.stop();
+	await kajabi?.close();
 	log(
 		`install ${timings.installSeconds?.toFixed(1)} s, ` +
 			`n8n start ${timings.startSeconds?.toFixed(1)} s`,
@@ -141,10 +165,11 @@ after(async () => {
 	log(`last lines of the n8n log:\n${n8n.logTail(30)}`);
 });
 
-spec('n8n loads both Kajabi nodes under the package prefix', () => {
+spec('n8n loads the three Kajabi nodes under the package prefix', () => {
 	const names = nodeTypes.map((type) => type.name);
-	assert.ok(names.includes(TRIGGER_TYPE), `${TRIGGER_TYPE} not among the loaded node types`);
-	assert.ok(names.includes(ROUTER_TYPE), `${ROUTER_TYPE} not among the loaded node types`);
+	for (const type of [TRIGGER_TYPE, ROUTER_TYPE, KAJABI_TYPE]) {
+		assert.ok(names.includes(type), `${type} not among the loaded node types`);
+	}
 	assert.ok(
 		!names.some((name) => name.startsWith('CUSTOM.')),
 		'a node type was loaded as CUSTOM.*',
@@ -223,6 +248,26 @@ spec('the Router gives each lead its campaign, its reason and its output', async
 		seenCampaigns.add(json.campaign);
 	}
 	assert.deepEqual([...seenCampaigns].sort(), ['free-guide', 'newsletter', 'webinar']);
+});
+
+spec('every lead passes Enrich Lead, and one Kajabi does not know goes on untagged', async () => {
+	const executions = await n8n.listExecutions(variant.id);
+	await capture.waitFor('/audit', answers.size);
+
+	for (const execution of executions) {
+		const delivery = answers.get(triggerLead(execution)?.deliveryId);
+		const enriched = nodeOutput(execution, 'Kajabi: Enrich Lead')[0]?.[0]?.json;
+		assert.ok(enriched?.enrichment, `${delivery.name}: no enrichment`);
+		// The sample bodies name sites and people the stand-in has never heard of.
+		assert.notEqual(enriched.enrichment.status, 'enriched', delivery.name);
+		assert.deepEqual(nodeOutput(execution, 'Kajabi: Tag as Routed'), [], delivery.name);
+
+		const audit = capture
+			.requests('/audit')
+			.find((request) => request.body.deliveryId === enriched.deliveryId);
+		assert.equal(audit?.body.taggedInKajabi, false, delivery.name);
+		assert.equal(audit.body.enrichment, enriched.enrichment.status, delivery.name);
+	}
 });
 
 spec(
@@ -331,3 +376,102 @@ spec('with a shared secret, a missing or wrong secret gets 401 and the right one
 	assert.equal(executions.length, 1);
 	assert.equal(triggerLead(executions[0]).contact.email, delivery.expect.email);
 });
+
+spec('on publish, the trigger registers one Kajabi hook per event for its production URL', () => {
+	const hooks = hooksFor(kajabi, triggerUrl(variant, n8n.baseUrl));
+	assert.deepEqual(hooks.map((hook) => hook.attributes.event).sort(), [...KAJABI_EVENTS].sort());
+	assert.ok(
+		hooks.every((hook) => hook.siteId === STAND_IN_ACCOUNT.siteId),
+		'a hook was registered for another site',
+	);
+	assert.equal(kajabi.state.hooks.length, KAJABI_EVENTS.length, 'a hook for another URL exists');
+});
+
+spec(
+	'a Kajabi form submission goes the whole loop: hook, enrichment, routing, destinations, tag',
+	async () => {
+		const before = (await n8n.listExecutions(variant.id, { includeData: false })).length;
+		const auditsBefore = capture.requests('/audit').length;
+		const people = [
+			{
+				formId: '2001',
+				attributes: { name: 'Ava Martinez', email: 'ava.martinez@example.com' },
+				expect: { campaign: 'upsell', customerStatus: 'customer', priority: 'high' },
+			},
+			{
+				formId: '2002',
+				attributes: {
+					name: 'Jordan Blake',
+					email: 'Jordan.Blake@Example.net',
+					phone_number: '+1 555 010 2099',
+				},
+				expect: { campaign: 'free-guide', customerStatus: 'lead', priority: null },
+			},
+		];
+
+		kajabi.control.clearDeliveries();
+		for (const person of people) {
+			await submitKajabiForm(kajabi.url, person.formId, person.attributes);
+		}
+		const deliveries = await kajabi.control.waitForDeliveries(people.length, {
+			filter: (delivery) => delivery.event === 'form_submission',
+		});
+		for (const delivery of deliveries) {
+			assert.equal(
+				delivery.statusCode,
+				200,
+				`n8n answered the hook delivery ${delivery.statusCode}`,
+			);
+		}
+
+		const executions = await n8n.waitForExecutions(variant.id, before + people.length, {
+			timeoutMs: 60_000,
+		});
+		await capture.waitFor('/audit', auditsBefore + people.length);
+
+		for (const person of people) {
+			const email = person.attributes.email.toLowerCase();
+			const execution = executions.find((run) => triggerLead(run)?.contact.email === email);
+			assert.ok(execution, `${email}: no execution`);
+			assert.equal(execution.status, 'success', `${email}: execution ${execution.status}`);
+
+			const lead = triggerLead(execution);
+			assert.equal(lead.source, 'api_hook');
+			assert.equal(lead.event, 'form_submission');
+			assert.equal(lead.form.id, person.formId);
+
+			const enriched = nodeOutput(execution, 'Kajabi: Enrich Lead')[0][0].json.enrichment;
+			const contact = contactByEmail(kajabi, email);
+			assert.equal(enriched.status, 'enriched', `${email}: ${enriched.reason}`);
+			assert.equal(enriched.contact.id, contact.id);
+			assert.equal(enriched.customerStatus, person.expect.customerStatus, email);
+			assert.ok(
+				enriched.tags.every((tag) => typeof tag.name === 'string'),
+				'a tag has no name',
+			);
+
+			const { output, json } = routed(execution);
+			assert.equal(json.campaign, person.expect.campaign, `${email}: ${json.routedBy}`);
+			assert.equal(output, OUTPUT_OF_CAMPAIGN[person.expect.campaign], email);
+			assert.equal(json.priority ?? null, person.expect.priority, email);
+
+			const record = capture
+				.requests('/airtable')
+				.find(
+					(request) => request.body.records[0].fields['Kajabi Delivery ID'] === lead.deliveryId,
+				);
+			assert.ok(record, `${email}: no Airtable upsert`);
+			assert.equal(record.body.records[0].fields['Customer Status'], person.expect.customerStatus);
+			assert.equal(record.body.records[0].fields.Priority ?? null, person.expect.priority);
+
+			const audit = capture.requests('/audit').find((r) => r.body.deliveryId === lead.deliveryId);
+			assert.ok(audit, `${email}: no audit log entry`);
+			assert.equal(audit.body.taggedInKajabi, true, email);
+			assert.equal(audit.body.customerStatus, person.expect.customerStatus, email);
+			assert.ok(
+				contact.tagIds.includes(STAND_IN_ACCOUNT.routedTagId),
+				`${email}: the routed tag is not on the contact in Kajabi`,
+			);
+		}
+	},
+);

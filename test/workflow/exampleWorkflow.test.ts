@@ -1,8 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { NodeHelpers, type IDataObject, type INode, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
+import {
+	createKajabiStandIn,
+	SEEDED_KEYS,
+	type KajabiStandIn,
+} from '../../scripts/kajabi-stand-in';
 import {
 	buildWorkflow,
 	deliverToTrigger,
@@ -12,6 +23,7 @@ import {
 	readWorkflowFile,
 	removeTestUserFolder,
 	runFromNode,
+	TEST_CREDENTIALS,
 	TestNodeTypes,
 	type TriggerResult,
 	type WorkflowRun,
@@ -21,12 +33,15 @@ const WORKFLOW = readWorkflowFile(join(__dirname, '../../workflows/kajabi-lead-r
 const FIXTURES = join(__dirname, '../fixtures/kajabi');
 
 const TRIGGER = 'Kajabi Trigger';
+const ENRICH = 'Kajabi: Enrich Lead';
 const ROUTER = 'Route to Campaign';
 const MESSAGE = 'Campaign Message';
 const AIRTABLE = 'Airtable: Upsert Lead';
 const CLAY = 'Clay: Send Lead';
 const HAS_PHONE = 'Has Phone?';
 const SMS = 'SMS Scheduler: Schedule Message';
+const KNOWN = 'Known to Kajabi?';
+const TAG = 'Kajabi: Tag as Routed';
 const AUDIT = 'Audit Log';
 
 const AIRTABLE_API = 'https://api.airtable.com';
@@ -54,8 +69,8 @@ interface JsonApiResource {
 	relationships: Record<string, { data: { id: string } }>;
 }
 
-/** Kajabi's form_submission envelope, for our own form, person and phone number. */
-function formSubmission(form: { id: string; title: string }, person: IDataObject) {
+/** Kajabi's form_submission envelope, for our own form, person and phone number (and site). */
+function formSubmission(form: { id: string; title: string }, person: IDataObject, siteId?: string) {
 	const body = fixture('openapi-form_submission-envelope-reconstructed.json');
 	const payload = body.payload as JsonApiResource[];
 	const submission = payload.find((resource) => resource.type === 'form_submissions')!;
@@ -63,6 +78,7 @@ function formSubmission(form: { id: string; title: string }, person: IDataObject
 
 	Object.assign(submission.attributes, person);
 	submission.relationships.form.data.id = form.id;
+	if (siteId !== undefined) submission.relationships.site.data.id = siteId;
 	formResource.id = form.id;
 	formResource.attributes.title = form.title;
 	return body;
@@ -75,8 +91,14 @@ interface ExampleRun {
 	http: OutboundHttp;
 }
 
-/** Posts one delivery to the example workflow and runs it with every destination stubbed. */
-async function runExample(body: unknown): Promise<ExampleRun> {
+/**
+ * Posts one delivery to the example workflow and runs it with every destination stubbed. With
+ * no Kajabi credentials, the run is that of an account without API access.
+ */
+async function runExample(
+	body: unknown,
+	credentials: Record<string, ICredentialDataDecryptedObject> = TEST_CREDENTIALS,
+): Promise<ExampleRun> {
 	const http = new OutboundHttp()
 		.answer(AIRTABLE_API, 'PATCH', /.*/, (sent) => [200, airtableUpsertAnswer(sent)])
 		.answer(CLAY_API, 'POST', /.*/, () => [200, { status: 'queued' }])
@@ -90,7 +112,7 @@ async function runExample(body: unknown): Promise<ExampleRun> {
 		throw new Error(`The trigger started no execution: ${JSON.stringify(trigger.responseBody)}`);
 	}
 
-	const run = await runFromNode(workflow, TRIGGER, trigger.items);
+	const run = await runFromNode(workflow, TRIGGER, trigger.items, { credentials });
 	return { trigger, lead: trigger.items[0].json, run, http };
 }
 
@@ -144,29 +166,59 @@ describe('the example workflow file', () => {
 		expect(WORKFLOW.pinData).toEqual({});
 	});
 
-	test('holds the eight working nodes in order, then the sticky note', () => {
+	test('holds the eleven working nodes in order, then the sticky note', () => {
 		expect(WORKFLOW.nodes.map((node) => node.name)).toEqual([
 			TRIGGER,
+			ENRICH,
 			ROUTER,
 			MESSAGE,
 			AIRTABLE,
 			CLAY,
 			HAS_PHONE,
 			SMS,
+			KNOWN,
+			TAG,
 			AUDIT,
 			'Sticky Note',
 		]);
 		expect(WORKFLOW.nodes.map((node) => `${node.type}@${node.typeVersion}`)).toEqual([
 			'n8n-nodes-kajabi-connect.kajabiTrigger@1',
+			'n8n-nodes-kajabi-connect.kajabi@1',
 			'n8n-nodes-kajabi-connect.kajabiCampaignRouter@1',
 			'n8n-nodes-base.set@3.4',
 			'n8n-nodes-base.airtable@2.1',
 			'n8n-nodes-base.httpRequest@4.2',
 			'n8n-nodes-base.if@2.2',
 			'n8n-nodes-base.httpRequest@4.2',
+			'n8n-nodes-base.if@2.2',
+			'n8n-nodes-kajabi-connect.kajabi@1',
 			'n8n-nodes-base.httpRequest@4.2',
 			'n8n-nodes-base.stickyNote@1',
 		]);
+	});
+
+	test('lets both Kajabi nodes fail without stopping the lead, on one Kajabi credential', () => {
+		for (const name of [ENRICH, TAG]) {
+			expect(byName.get(name)!.onError).toBe('continueRegularOutput');
+			expect(byName.get(name)!.credentials).toEqual({
+				kajabiOAuth2Api: {
+					id: 'REPLACE_WITH_KAJABI_CREDENTIAL_ID',
+					name: 'Kajabi account (replace me)',
+				},
+			});
+		}
+		expect(byName.get(ENRICH)!.parameters).toMatchObject({
+			resource: 'lead',
+			operation: 'enrich',
+			onApiFailure: 'passOn',
+		});
+		expect(byName.get(TAG)!.parameters).toMatchObject({
+			resource: 'contactTag',
+			operation: 'addToContact',
+			tagIds: ['REPLACE_WITH_ROUTED_TAG_ID'],
+		});
+		// Without the API the example must still publish: the trigger waits for a pasted URL.
+		expect(byName.get(TRIGGER)!.parameters.setup ?? 'manual').toBe('manual');
 	});
 
 	test('gives every node a uuid, a position and a type and version n8n knows', () => {
@@ -224,21 +276,25 @@ describe('the example workflow file', () => {
 		}
 	});
 
-	test('sends all three router outputs (webinar, free-guide, Fallback) to Campaign Message', () => {
-		expect(routerOutputNames()).toEqual(['webinar', 'free-guide', 'Fallback']);
+	test('sends all four router outputs (upsell, webinar, free-guide, Fallback) to Campaign Message', () => {
+		expect(routerOutputNames()).toEqual(['upsell', 'webinar', 'free-guide', 'Fallback']);
 		expect(WORKFLOW.connections[ROUTER].main.map((targets) => targets![0].node)).toEqual([
+			MESSAGE,
 			MESSAGE,
 			MESSAGE,
 			MESSAGE,
 		]);
 	});
 
-	test('sends the lead on after Has Phone? both ways, so the audit log hears of every lead', () => {
-		expect(WORKFLOW.connections[HAS_PHONE].main.map((targets) => targets![0].node)).toEqual([
-			SMS,
-			AUDIT,
-		]);
-		expect(WORKFLOW.connections[SMS].main[0]![0].node).toBe(AUDIT);
+	test('sends the lead on after Has Phone? and Known to Kajabi? both ways, to the audit log', () => {
+		const targets = (name: string) =>
+			WORKFLOW.connections[name].main.map((branch) => branch![0].node);
+		expect(WORKFLOW.connections[TRIGGER].main[0]![0].node).toBe(ENRICH);
+		expect(WORKFLOW.connections[ENRICH].main[0]![0].node).toBe(ROUTER);
+		expect(targets(HAS_PHONE)).toEqual([SMS, KNOWN]);
+		expect(targets(SMS)).toEqual([KNOWN]);
+		expect(targets(KNOWN)).toEqual([TAG, AUDIT]);
+		expect(targets(TAG)).toEqual([AUDIT]);
 	});
 
 	test('reads left to right: every connection points rightwards on the canvas', () => {
@@ -281,6 +337,7 @@ describe('the example workflow file', () => {
 			'tblREPLACE_WITH_TABLE_ID',
 			'REPLACE-WITH-YOUR-CLAY-TABLE-WEBHOOK',
 			'REPLACE-WITH-YOUR-',
+			'REPLACE_WITH_ROUTED_TAG_ID',
 			'2001',
 		]) {
 			expect(note).toContain(placeholder);
@@ -339,12 +396,14 @@ describe('a webinar sign-up (form 2001) with a phone number', () => {
 		expect(example.run.error).toBeUndefined();
 		expect(example.run.executionOrder).toEqual([
 			TRIGGER,
+			ENRICH,
 			ROUTER,
 			MESSAGE,
 			AIRTABLE,
 			CLAY,
 			HAS_PHONE,
 			SMS,
+			KNOWN,
 			AUDIT,
 		]);
 		expect(example.http.requests.map((request) => request.origin)).toEqual([
@@ -356,9 +415,21 @@ describe('a webinar sign-up (form 2001) with a phone number', () => {
 		expect(example.http.unmatched).toEqual([]);
 	});
 
+	test('without API access, Enrich Lead passes the lead on as skipped, saying why', () => {
+		const [item] = outputJson(example.run, ENRICH);
+		expect(item.contact).toEqual(example.lead.contact);
+		expect(item.enrichment).toMatchObject({
+			status: 'skipped',
+			reason: expect.stringMatching(/credential/i),
+			customerStatus: null,
+			tags: [],
+		});
+		expect(example.run.runData[TAG]).toBeUndefined();
+	});
+
 	test('the router sends the lead out of its "webinar" output', () => {
-		expect(routerOutputsUsed(example.run)).toEqual([0]);
-		expect(outputJson(example.run, ROUTER, 0)[0]).toMatchObject({
+		expect(routerOutputsUsed(example.run)).toEqual([1]);
+		expect(outputJson(example.run, ROUTER, 1)[0]).toMatchObject({
 			campaign: 'webinar',
 			routedBy: 'form id 2001 → webinar',
 		});
@@ -414,7 +485,7 @@ describe('a webinar sign-up (form 2001) with a phone number', () => {
 	});
 
 	test('every item after the router traces back to the lead through pairedItem', () => {
-		for (const name of [MESSAGE, AIRTABLE, CLAY, HAS_PHONE, SMS, AUDIT]) {
+		for (const name of [ENRICH, MESSAGE, AIRTABLE, CLAY, HAS_PHONE, SMS, KNOWN, AUDIT]) {
 			const items: INodeExecutionData[] = nodeOutputs(example.run, name).flat(2);
 			expect(items.length).toBeGreaterThan(0);
 			for (const item of items) expect(item.pairedItem).toEqual({ item: 0 });
@@ -437,8 +508,12 @@ describe('a webinar sign-up (form 2001) with a phone number', () => {
 			event: 'form_submission',
 			campaign: 'webinar',
 			routedBy: 'form id 2001 → webinar',
+			priority: null,
 			email: 'ada.lovelace@example.com',
+			enrichment: 'skipped',
+			customerStatus: null,
 			smsScheduled: true,
+			taggedInKajabi: false,
 		});
 	});
 });
@@ -458,7 +533,7 @@ describe('a free-guide download (form 2002) without a phone number', () => {
 
 	test('leaves the router through "free-guide" and gets the free-guide text', () => {
 		expect(example.run.status).toBe('success');
-		expect(routerOutputsUsed(example.run)).toEqual([1]);
+		expect(routerOutputsUsed(example.run)).toEqual([2]);
 		expect(outputJson(example.run, MESSAGE)[0]).toMatchObject({
 			campaign: 'free-guide',
 			routedBy: 'form id 2002 → free-guide',
@@ -503,11 +578,13 @@ describe('a free-guide download (form 2002) without a phone number', () => {
 		expect(example.http.to(SMS_API)).toEqual([]);
 		expect(example.run.executionOrder).toEqual([
 			TRIGGER,
+			ENRICH,
 			ROUTER,
 			MESSAGE,
 			AIRTABLE,
 			CLAY,
 			HAS_PHONE,
+			KNOWN,
 			AUDIT,
 		]);
 	});
@@ -518,8 +595,12 @@ describe('a free-guide download (form 2002) without a phone number', () => {
 			event: 'form_submission',
 			campaign: 'free-guide',
 			routedBy: 'form id 2002 → free-guide',
+			priority: null,
 			email: 'grace.hopper@example.com',
+			enrichment: 'skipped',
+			customerStatus: null,
 			smsScheduled: false,
+			taggedInKajabi: false,
 		});
 	});
 });
@@ -549,8 +630,8 @@ describe('a dashboard Purchase Created test delivery (no form)', () => {
 
 	test('falls back to the default campaign, newsletter, through the Fallback output', () => {
 		expect(example.run.status).toBe('success');
-		expect(routerOutputsUsed(example.run)).toEqual([2]);
-		expect(outputJson(example.run, ROUTER, 2)[0]).toMatchObject({
+		expect(routerOutputsUsed(example.run)).toEqual([3]);
+		expect(outputJson(example.run, ROUTER, 3)[0]).toMatchObject({
 			campaign: 'newsletter',
 			routedBy: 'default campaign (no form: event purchase.created)',
 		});
@@ -614,7 +695,7 @@ describe('a delivery Kajabi sends twice (form 2003)', () => {
 
 	test('the first one runs, through the free-guide output it shares with form 2002', () => {
 		expect(first.run.status).toBe('success');
-		expect(routerOutputsUsed(first.run)).toEqual([1]);
+		expect(routerOutputsUsed(first.run)).toEqual([2]);
 		expect(first.http.to(AIRTABLE_API)).toHaveLength(1);
 	});
 
@@ -659,6 +740,127 @@ describe('a campaign the message table does not name', () => {
 			message: 'Thanks for getting in touch! We will be in contact soon.',
 			campaign: 'masterclass',
 			leadEmail: 'mary.jackson@example.com',
+		});
+	});
+});
+
+describe('with the Kajabi API: enriched, routed on who the person is, and tagged back', () => {
+	const ROUTED_TAG = 'Routed by n8n';
+	let standIn: KajabiStandIn;
+	let credentials: Record<string, ICredentialDataDecryptedObject>;
+	let customer: ExampleRun;
+	let stranger: ExampleRun;
+
+	beforeAll(async () => {
+		standIn = await createKajabiStandIn({ port: 0 });
+		const routedTag = standIn.state.contactTags.find((tag) => tag.attributes.name === ROUTED_TAG)!;
+		const workflow = structuredClone(WORKFLOW);
+		workflow.nodes.find((node) => node.name === TAG)!.parameters.tagIds = [routedTag.id];
+		credentials = {
+			...TEST_CREDENTIALS,
+			kajabiOAuth2Api: {
+				clientId: SEEDED_KEYS.owner.clientId,
+				clientSecret: SEEDED_KEYS.owner.clientSecret,
+				baseUrl: standIn.url,
+			},
+		};
+
+		// Ava Martinez is a paying customer of site 101 in the stand-in; the other address is unknown.
+		customer = await runWorkflow(
+			workflow,
+			formSubmission(
+				{ id: '2001', title: 'Live Webinar Sign-up' },
+				{ name: 'Ava Martinez', email: 'AVA.martinez@example.com', phone_number: null },
+				'101',
+			),
+		);
+		// Each run records only its own requests: the next one gets a fresh set of stubs.
+		customer.http.stop();
+		stranger = await runWorkflow(
+			workflow,
+			formSubmission(
+				{ id: '2002', title: 'Free Guide: 10 Lessons' },
+				{ name: 'Dorothy Vaughan', email: 'dorothy.vaughan@example.com', phone_number: null },
+				'101',
+			),
+		);
+	});
+	afterAll(async () => {
+		stranger?.http.stop();
+		await standIn?.close();
+	});
+
+	async function runWorkflow(workflow: typeof WORKFLOW, body: unknown): Promise<ExampleRun> {
+		const http = new OutboundHttp()
+			.answer(AIRTABLE_API, 'PATCH', /.*/, (sent) => [200, airtableUpsertAnswer(sent)])
+			.answer(CLAY_API, 'POST', /.*/, () => [200, { status: 'queued' }])
+			.answer(AUDIT_API, 'POST', /.*/, () => [204, '']);
+		const built = buildWorkflow(workflow);
+		const trigger = await deliverToTrigger(built, TRIGGER, { body });
+		const run = await runFromNode(built, TRIGGER, trigger.items!, { credentials });
+		return { trigger, lead: trigger.items![0].json, run, http };
+	}
+
+	test("Enrich Lead adds the customer's Kajabi profile, tag names and customer status", () => {
+		expect(customer.run.status).toBe('success');
+		const [item] = outputJson(customer.run, ENRICH);
+		expect(item.enrichment).toMatchObject({
+			status: 'enriched',
+			contact: { id: '5001', name: 'Ava Martinez' },
+			customer: { id: '8001', netRevenue: 497 },
+			customerStatus: 'customer',
+			engagementScore: 1,
+		});
+		const tagNames = (item.enrichment as IDataObject).tags as Array<{ name: string }>;
+		expect(tagNames.map((tag) => tag.name).sort()).toEqual(['Customer', 'Lead', 'VIP']);
+	});
+
+	test('the customer goes to the upsell campaign by the condition, not by her form', () => {
+		expect(routerOutputsUsed(customer.run)).toEqual([0]);
+		expect(outputJson(customer.run, ROUTER, 0)[0]).toMatchObject({
+			campaign: 'upsell',
+			routedBy: 'rule 2: customer status is customer → upsell',
+		});
+		expect(bodyOf(customer.http, AIRTABLE_API)).toMatchObject({
+			records: [{ fields: { Campaign: 'upsell', 'Customer Status': 'customer' } }],
+		});
+	});
+
+	test('the routed tag is written back to her contact in Kajabi, and the audit log says so', () => {
+		const contact = standIn.state.contacts.find((record) => record.id === '5001')!;
+		const routedTag = standIn.state.contactTags.find((tag) => tag.attributes.name === ROUTED_TAG)!;
+		expect(contact.tagIds).toContain(routedTag.id);
+		expect(customer.run.executionOrder).toEqual([
+			TRIGGER,
+			ENRICH,
+			ROUTER,
+			MESSAGE,
+			AIRTABLE,
+			CLAY,
+			HAS_PHONE,
+			KNOWN,
+			TAG,
+			AUDIT,
+		]);
+		expect(bodyOf(customer.http, AUDIT_API)).toMatchObject({
+			campaign: 'upsell',
+			enrichment: 'enriched',
+			customerStatus: 'customer',
+			taggedInKajabi: true,
+		});
+	});
+
+	test('a person Kajabi does not know is routed by form, and nothing is tagged', () => {
+		expect(stranger.run.status).toBe('success');
+		expect(outputJson(stranger.run, ENRICH)[0].enrichment).toMatchObject({
+			status: 'not_found',
+			contact: null,
+		});
+		expect(outputJson(stranger.run, ROUTER, 2)[0]).toMatchObject({ campaign: 'free-guide' });
+		expect(stranger.run.runData[TAG]).toBeUndefined();
+		expect(bodyOf(stranger.http, AUDIT_API)).toMatchObject({
+			enrichment: 'not_found',
+			taggedInKajabi: false,
 		});
 	});
 });

@@ -36,8 +36,13 @@ import { Set as SetNode } from 'n8n-nodes-base/dist/nodes/Set/Set.node';
 import { StickyNote } from 'n8n-nodes-base/dist/nodes/StickyNote/StickyNote.node';
 import { AirtableTokenApi } from 'n8n-nodes-base/dist/credentials/AirtableTokenApi.credentials';
 
+import { Kajabi } from '../../nodes/Kajabi/Kajabi.node';
 import { KajabiCampaignRouter } from '../../nodes/KajabiCampaignRouter/KajabiCampaignRouter.node';
 import { KajabiTrigger } from '../../nodes/KajabiTrigger/KajabiTrigger.node';
+import {
+	resolveKajabiCredential,
+	type StoredKajabiCredential,
+} from '../api/kajabi/support/kajabiCredentials';
 
 /**
  * Runs a workflow file in this process the way an n8n server would after a webhook arrived:
@@ -84,12 +89,12 @@ export function readWorkflowFile(path: string): WorkflowFile {
 	return JSON.parse(readFileSync(path, 'utf8')) as WorkflowFile;
 }
 
-/** Serves our two nodes from their TypeScript sources and the stock nodes the examples use. */
+/** Serves our three nodes from their TypeScript sources and the stock nodes the examples use. */
 export class TestNodeTypes implements INodeTypes {
 	private readonly types = new Map<string, INodeType | IVersionedNodeType>();
 
 	constructor() {
-		for (const ours of [new KajabiTrigger(), new KajabiCampaignRouter()]) {
+		for (const ours of [new KajabiTrigger(), new Kajabi(), new KajabiCampaignRouter()]) {
 			this.add(PACKAGE_NAME, ours);
 		}
 		const stock: Array<INodeType | IVersionedNodeType> = [
@@ -137,18 +142,22 @@ export const TEST_CREDENTIALS: Record<string, ICredentialDataDecryptedObject> = 
 	airtableTokenApi: { accessToken: 'patTEST' },
 };
 
+const KAJABI_CREDENTIAL_TYPE = 'kajabiOAuth2Api';
+
 /**
  * Hands out fixed test credentials and applies a credential type's generic `authenticate`
  * block. The server resolves those blocks with the full expression engine; the stock
- * credentials used here only need `{{$credentials.<key>}}` replaced.
+ * credentials used here only need `{{$credentials.<key>}}` replaced. The Kajabi credential is
+ * resolved as n8n does it (its OAuth2 parent's fields, defaults, expressions), and keeps the
+ * token n8n-core writes back, so later runs reuse it.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly credentials: Record<string, ICredentialDataDecryptedObject>) {
 		super();
 	}
 
-	getParentTypes(): string[] {
-		return [];
+	getParentTypes(name: string): string[] {
+		return name === KAJABI_CREDENTIAL_TYPE ? ['oAuth2Api'] : [];
 	}
 
 	isCredentialUsableByNode(): boolean {
@@ -200,12 +209,23 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (credentials === undefined) {
 			throw new Error(`No test credentials for the credential type "${type}"`);
 		}
+		if (type === KAJABI_CREDENTIAL_TYPE) {
+			return resolveKajabiCredential(credentials as unknown as StoredKajabiCredential);
+		}
 		return credentials;
 	}
 
 	async updateCredentials(): Promise<void> {}
 
-	async updateCredentialsOauthTokenData(): Promise<void> {}
+	async updateCredentialsOauthTokenData(
+		_nodeCredentials: unknown,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
+		const credentials = this.credentials[type];
+		if (credentials !== undefined)
+			credentials.oauthTokenData = structuredClone(data.oauthTokenData);
+	}
 
 	getCredentialsProperties(): [] {
 		return [];

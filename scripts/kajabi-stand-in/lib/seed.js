@@ -696,6 +696,8 @@ function defaultSeed() {
 			['3005', SITE_MAIN, 'Newsletter'],
 			['3006', SITE_MAIN, 'Partner Referral'],
 			['3007', SITE_MAIN, 'Free Guide'],
+			// Given by the example workflow to every lead it has routed.
+			['3008', SITE_MAIN, 'Routed by n8n'],
 			['3011', SITE_YOGA, 'Student'],
 			['3012', SITE_YOGA, 'Waitlist'],
 		].map(([id, siteId, name]) => ({ id, siteId, attributes: { name } })),
