@@ -461,6 +461,7 @@ class N8nServer {
  * @param {object[]} options.workflows workflow JSON objects, each with an `id`
  * @param {string[]} [options.publish] ids of the workflows to activate
  * @param {boolean} [options.owner] set up an owner account a person can log in with
+ * @param {(server: N8nServer) => void} [options.prepare] runs before the import (credentials, say)
  */
 async function startN8n({
 	install,
@@ -471,12 +472,14 @@ async function startN8n({
 	workflows = [],
 	publish = [],
 	owner = false,
+	prepare = () => {},
 	log = () => {},
 }) {
 	const server = new N8nServer({ install, port, brokerPort, userFolder, log });
 	await server.checkPorts();
 	try {
 		server.installPackage(packageDir);
+		prepare(server);
 		server.importOutput = workflows.length > 0 ? server.importWorkflows(workflows) : '';
 		server.publishOutput = publish.map((id) => server.publishWorkflow(id)).join('\n');
 		server.createApiKey();

@@ -424,15 +424,34 @@ spec(
 			);
 		}
 
-		const executions = await n8n.waitForExecutions(variant.id, before + people.length, {
+		// Each form also adds its own tag (tag_added), and so does the workflow's write-back: two
+		// more executions per person, which must not write back again.
+		const expected = before + people.length * 3;
+		await kajabi.control.waitForDeliveries(people.length * 3, {
+			filter: (delivery) => delivery.hookId !== null,
 			timeoutMs: 60_000,
 		});
-		await capture.waitFor('/audit', auditsBefore + people.length);
+		await kajabi.control.idle();
+		const executions = await n8n.waitForExecutions(variant.id, expected, {
+			timeoutMs: 60_000,
+			settleMs: 2_000,
+		});
+		assert.equal(executions.length, expected, 'the tag written back started a loop');
+		await capture.waitFor('/audit', auditsBefore + people.length * 3);
 
 		for (const person of people) {
 			const email = person.attributes.email.toLowerCase();
-			const execution = executions.find((run) => triggerLead(run)?.contact.email === email);
-			assert.ok(execution, `${email}: no execution`);
+			const own = executions
+				.slice(before)
+				.filter((run) => triggerLead(run)?.contact.email === email);
+			const tagChanges = own.filter((run) => triggerLead(run).event === 'tag_added');
+			assert.equal(tagChanges.length, 2, `${email}: form tag and routed tag`);
+			for (const run of tagChanges) {
+				assert.deepEqual(nodeOutput(run, 'Kajabi: Tag as Routed'), [], `${email}: tagged again`);
+			}
+
+			const execution = own.find((run) => triggerLead(run).event === 'form_submission');
+			assert.ok(execution, `${email}: no form submission execution`);
 			assert.equal(execution.status, 'success', `${email}: execution ${execution.status}`);
 
 			const lead = triggerLead(execution);

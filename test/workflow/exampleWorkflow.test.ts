@@ -40,7 +40,7 @@ const AIRTABLE = 'Airtable: Upsert Lead';
 const CLAY = 'Clay: Send Lead';
 const HAS_PHONE = 'Has Phone?';
 const SMS = 'SMS Scheduler: Schedule Message';
-const KNOWN = 'Known to Kajabi?';
+const KNOWN = 'Tag in Kajabi?';
 const TAG = 'Kajabi: Tag as Routed';
 const AUDIT = 'Audit Log';
 
@@ -286,7 +286,7 @@ describe('the example workflow file', () => {
 		]);
 	});
 
-	test('sends the lead on after Has Phone? and Known to Kajabi? both ways, to the audit log', () => {
+	test('sends the lead on after Has Phone? and Tag in Kajabi? both ways, to the audit log', () => {
 		const targets = (name: string) =>
 			WORKFLOW.connections[name].main.map((branch) => branch![0].node);
 		expect(WORKFLOW.connections[TRIGGER].main[0]![0].node).toBe(ENRICH);
@@ -750,6 +750,7 @@ describe('with the Kajabi API: enriched, routed on who the person is, and tagged
 	let credentials: Record<string, ICredentialDataDecryptedObject>;
 	let customer: ExampleRun;
 	let stranger: ExampleRun;
+	let tagChange: ExampleRun;
 
 	beforeAll(async () => {
 		standIn = await createKajabiStandIn({ port: 0 });
@@ -784,11 +785,23 @@ describe('with the Kajabi API: enriched, routed on who the person is, and tagged
 				'101',
 			),
 		);
+		stranger.http.stop();
+		tagChange = await runWorkflow(workflow, tagAdded('5001', 'ava.martinez@example.com', '101'));
 	});
 	afterAll(async () => {
-		stranger?.http.stop();
+		tagChange?.http.stop();
 		await standIn?.close();
 	});
+
+	/** Kajabi's tag_added envelope for one of the stand-in's people. */
+	function tagAdded(contactId: string, email: string, siteId: string) {
+		const body = fixture('openapi-tag_added-envelope-reconstructed.json');
+		const [contact] = body.payload as JsonApiResource[];
+		contact.id = contactId;
+		Object.assign(contact.attributes, { email, phone_number: null });
+		contact.relationships.site.data.id = siteId;
+		return body;
+	}
 
 	async function runWorkflow(workflow: typeof WORKFLOW, body: unknown): Promise<ExampleRun> {
 		const http = new OutboundHttp()
@@ -860,6 +873,20 @@ describe('with the Kajabi API: enriched, routed on who the person is, and tagged
 		expect(stranger.run.runData[TAG]).toBeUndefined();
 		expect(bodyOf(stranger.http, AUDIT_API)).toMatchObject({
 			enrichment: 'not_found',
+			taggedInKajabi: false,
+		});
+	});
+
+	test('a tag change is enriched and routed, but not tagged back, so the write-back cannot loop', () => {
+		expect(tagChange.run.status).toBe('success');
+		expect(outputJson(tagChange.run, ENRICH)[0].enrichment).toMatchObject({
+			status: 'enriched',
+			contact: { id: '5001' },
+		});
+		expect(tagChange.run.runData[TAG]).toBeUndefined();
+		expect(bodyOf(tagChange.http, AUDIT_API)).toMatchObject({
+			event: 'tag_added',
+			campaign: 'upsell',
 			taggedInKajabi: false,
 		});
 	});
