@@ -16,7 +16,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { INSPECT_PATH, startCaptureServer } = require('./lib/capture-server');
-const { leadDeliveries, maskEmail } = require('./lib/deliveries');
+const { exampleDeliveries, maskEmail } = require('./lib/deliveries');
 const {
 	STAND_IN_ACCOUNT,
 	hooksFor,
@@ -50,7 +50,7 @@ const log = (message) => process.stdout.write(`[demo] ${message}\n`);
 
 async function postAll(url) {
 	const posted = [];
-	for (const delivery of leadDeliveries()) {
+	for (const delivery of exampleDeliveries()) {
 		const response = await fetch(url, {
 			method: 'POST',
 			headers: { 'content-type': delivery.contentType },
@@ -208,7 +208,7 @@ async function main() {
 			filter: (delivery) => delivery.event === 'form_submission',
 		});
 
-		log(`posting ${leadDeliveries().length} more Kajabi deliveries straight to ${url}`);
+		log(`posting ${exampleDeliveries().length} more Kajabi deliveries straight to ${url}`);
 		const posted = await postAll(url);
 		const executions = await settle(n8n, kajabi, variant.id, posted.length);
 		await capture.waitFor('/audit', executions.length);

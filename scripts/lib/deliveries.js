@@ -317,10 +317,26 @@ function maskEmail(email) {
 	return `${local.slice(0, 1)}***@${domain}`;
 }
 
+function isTagChange(delivery) {
+	return delivery.expect.event.startsWith('tag_');
+}
+
+/** The deliveries of the events the example workflow listens to: forms, purchases, payments, orders. */
+function exampleDeliveries() {
+	return leadDeliveries().filter((delivery) => !isTagChange(delivery));
+}
+
+/** tag_added and tag_removed, which the example workflow answers and drops. */
+function tagChangeDeliveries() {
+	return leadDeliveries().filter(isTagChange);
+}
+
 module.exports = {
 	FIXTURES,
+	exampleDeliveries,
 	formSubmission,
 	leadDeliveries,
+	tagChangeDeliveries,
 	maskEmail,
 	rejectedDeliveries,
 };

@@ -305,6 +305,8 @@ class N8nServer {
 	/** Starts `n8n start` in its own process group and waits until published webhooks answer. */
 	async start({ timeoutMs = 90_000 } = {}) {
 		const started = Date.now();
+		// A restart appends to the same log: only lines written from here on say it is ready.
+		const logOffset = this.logText().length;
 		const out = fs.openSync(this.logFile, 'a');
 		this.child = spawn(path.join(this.install.nodeBinDir, 'node'), [this.n8nBin, 'start'], {
 			cwd: this.userFolder,
@@ -321,7 +323,7 @@ class N8nServer {
 		});
 
 		// /healthz answers seconds before the webhooks are registered; the ready line comes after.
-		while (!this.logText().includes(READY_LINE)) {
+		while (!this.logText().slice(logOffset).includes(READY_LINE)) {
 			if (exited) {
 				throw new Error(
 					`n8n exited during start (${exited.code ?? exited.signal}); log ${this.logFile}:\n` +
@@ -362,15 +364,16 @@ class N8nServer {
 		return this.owner;
 	}
 
-	async publicApi(pathAndQuery) {
+	async publicApi(pathAndQuery, { method = 'GET' } = {}) {
 		if (!this.apiKey) throw new Error('createApiKey() must run before start()');
 		const response = await fetch(`${this.baseUrl}/api/v1${pathAndQuery}`, {
+			method,
 			headers: { 'X-N8N-API-KEY': this.apiKey, accept: 'application/json' },
 			signal: AbortSignal.timeout(15_000),
 		});
 		if (!response.ok) {
 			throw new Error(
-				`GET /api/v1${pathAndQuery} answered ${response.status}: ${await response.text()}`,
+				`${method} /api/v1${pathAndQuery} answered ${response.status}: ${await response.text()}`,
 			);
 		}
 		return response.json();

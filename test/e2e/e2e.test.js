@@ -23,7 +23,11 @@ const {
 	startKajabiAccount,
 	submitKajabiForm,
 } = require('../../scripts/lib/kajabi-account');
-const { leadDeliveries, rejectedDeliveries } = require('../../scripts/lib/deliveries');
+const {
+	exampleDeliveries,
+	rejectedDeliveries,
+	tagChangeDeliveries,
+} = require('../../scripts/lib/deliveries');
 const { REPO_ROOT, ensureN8nInstalled, N8nServer } = require('../../scripts/lib/n8n-server');
 const { loopbackVariant, triggerUrl } = require('../../scripts/lib/workflow-variant');
 
@@ -44,14 +48,8 @@ const SECRET = secretWorkflow.nodes[0].parameters.settings.secret;
 
 // The example's campaign outputs, in the Router's order: its conditions', its table's, the default.
 const OUTPUT_OF_CAMPAIGN = { upsell: 0, webinar: 1, 'free-guide': 2, newsletter: 3 };
-const KAJABI_EVENTS = [
-	'form_submission',
-	'purchase',
-	'payment_succeeded',
-	'order_created',
-	'tag_added',
-	'tag_removed',
-];
+// The events the example's trigger listens to, and so registers Kajabi hooks for.
+const KAJABI_EVENTS = example.nodes.find((node) => node.type === TRIGGER_TYPE).parameters.events;
 const MESSAGE_OF_CAMPAIGN = {
 	upsell: /client/i,
 	webinar: /webinar/i,
@@ -196,14 +194,14 @@ spec('the example workflow imports and publishes cleanly, beside its loopback va
 spec('every Kajabi body shape is answered 200 at once and starts one execution', async () => {
 	const url = triggerUrl(variant, n8n.baseUrl);
 
-	for (const delivery of leadDeliveries()) {
+	for (const delivery of exampleDeliveries()) {
 		const answer = await post(url, delivery);
 		assert.equal(answer.status, 200, `${delivery.name}: ${answer.text}`);
 		assert.equal(answer.json?.status, 'accepted', `${delivery.name}: ${answer.text}`);
 		assert.ok(answer.ms < 2_000, `${delivery.name}: answered after ${answer.ms} ms`);
 		answers.set(answer.json.deliveryId, delivery);
 	}
-	assert.equal(answers.size, leadDeliveries().length, 'two deliveries got the same delivery id');
+	assert.equal(answers.size, exampleDeliveries().length, 'two deliveries got the same delivery id');
 
 	const executions = await n8n.waitForExecutions(variant.id, answers.size, { timeoutMs: 60_000 });
 	assert.equal(executions.length, answers.size);
@@ -332,7 +330,7 @@ spec(
 spec('a repeated delivery is answered 200 and starts no second execution', async () => {
 	const url = triggerUrl(variant, n8n.baseUrl);
 	const before = (await n8n.listExecutions(variant.id, { includeData: false })).length;
-	const [delivery] = leadDeliveries().filter((d) => d.expect.formId === '2001');
+	const [delivery] = exampleDeliveries().filter((d) => d.expect.formId === '2001');
 
 	const answer = await post(url, delivery);
 	assert.equal(answer.status, 200, answer.text);
@@ -359,7 +357,7 @@ spec('an invalid, empty or non-JSON body gets a 400 JSON error and starts nothin
 
 spec('with a shared secret, a missing or wrong secret gets 401 and the right one 200', async () => {
 	const url = triggerUrl(secretWorkflow, n8n.baseUrl);
-	const [delivery] = leadDeliveries().filter((d) => d.expect.formId === '2002');
+	const [delivery] = exampleDeliveries().filter((d) => d.expect.formId === '2002');
 
 	const missing = await post(url, delivery);
 	assert.equal(missing.status, 401, missing.text);
@@ -375,6 +373,40 @@ spec('with a shared secret, a missing or wrong secret gets 401 and the right one
 	const executions = await n8n.waitForExecutions(secretWorkflow.id, 1, { settleMs: 1_500 });
 	assert.equal(executions.length, 1);
 	assert.equal(triggerLead(executions[0]).contact.email, delivery.expect.email);
+});
+
+spec(
+	'tag changes, which the example does not listen to, are answered 200 and start nothing',
+	async () => {
+		const url = triggerUrl(variant, n8n.baseUrl);
+		const before = (await n8n.listExecutions(variant.id, { includeData: false })).length;
+
+		for (const delivery of tagChangeDeliveries()) {
+			const answer = await post(url, delivery);
+			assert.equal(answer.status, 200, `${delivery.name}: ${answer.text}`);
+			assert.equal(answer.json?.status, 'ignored', `${delivery.name}: ${answer.text}`);
+		}
+		const executions = await n8n.waitForExecutions(variant.id, before, { settleMs: 1_500 });
+		assert.equal(executions.length, before);
+	},
+);
+
+spec('a trigger that listens to every event takes tag changes as leads', async () => {
+	const url = `${triggerUrl(secretWorkflow, n8n.baseUrl)}?secret=${encodeURIComponent(SECRET)}`;
+	const before = (await n8n.listExecutions(secretWorkflow.id, { includeData: false })).length;
+
+	for (const delivery of tagChangeDeliveries()) {
+		const answer = await post(url, delivery);
+		assert.equal(answer.status, 200, `${delivery.name}: ${answer.text}`);
+		assert.equal(answer.json?.status, 'accepted', `${delivery.name}: ${answer.text}`);
+	}
+	const executions = await n8n.waitForExecutions(
+		secretWorkflow.id,
+		before + tagChangeDeliveries().length,
+		{ settleMs: 1_500 },
+	);
+	const events = executions.slice(before).map((execution) => triggerLead(execution).event);
+	assert.deepEqual(events.sort(), ['tag_added', 'tag_removed']);
 });
 
 spec('on publish, the trigger registers one Kajabi hook per event for its production URL', () => {
@@ -424,34 +456,23 @@ spec(
 			);
 		}
 
-		// Each form also adds its own tag (tag_added), and so does the workflow's write-back: two
-		// more executions per person, which must not write back again.
-		const expected = before + people.length * 3;
-		await kajabi.control.waitForDeliveries(people.length * 3, {
-			filter: (delivery) => delivery.hookId !== null,
-			timeoutMs: 60_000,
-		});
+		// The forms' own tags and the routed tag change tags in Kajabi too; with no hook for tag
+		// changes, they start nothing: one execution per person.
 		await kajabi.control.idle();
+		const expected = before + people.length;
 		const executions = await n8n.waitForExecutions(variant.id, expected, {
 			timeoutMs: 60_000,
 			settleMs: 2_000,
 		});
-		assert.equal(executions.length, expected, 'the tag written back started a loop');
-		await capture.waitFor('/audit', auditsBefore + people.length * 3);
+		assert.equal(executions.length, expected, 'a form submission started more than one run');
+		await capture.waitFor('/audit', auditsBefore + people.length);
 
 		for (const person of people) {
 			const email = person.attributes.email.toLowerCase();
-			const own = executions
+			const execution = executions
 				.slice(before)
-				.filter((run) => triggerLead(run)?.contact.email === email);
-			const tagChanges = own.filter((run) => triggerLead(run).event === 'tag_added');
-			assert.equal(tagChanges.length, 2, `${email}: form tag and routed tag`);
-			for (const run of tagChanges) {
-				assert.deepEqual(nodeOutput(run, 'Kajabi: Tag as Routed'), [], `${email}: tagged again`);
-			}
-
-			const execution = own.find((run) => triggerLead(run).event === 'form_submission');
-			assert.ok(execution, `${email}: no form submission execution`);
+				.find((run) => triggerLead(run)?.contact.email === email);
+			assert.ok(execution, `${email}: no execution`);
 			assert.equal(execution.status, 'success', `${email}: execution ${execution.status}`);
 
 			const lead = triggerLead(execution);
@@ -494,3 +515,44 @@ spec(
 		}
 	},
 );
+
+spec('after n8n restarts, the trigger keeps its Kajabi hooks and makes no second set', async () => {
+	const url = triggerUrl(variant, n8n.baseUrl);
+	const hookIds = hooksFor(kajabi, url).map((hook) => hook.id);
+	const before = (await n8n.listExecutions(variant.id, { includeData: false })).length;
+
+	await n8n.stop();
+	await n8n.start();
+
+	assert.deepEqual(
+		hooksFor(kajabi, url).map((hook) => hook.id),
+		hookIds,
+		'the restart changed the hooks',
+	);
+	assert.equal(kajabi.state.hooks.length, KAJABI_EVENTS.length);
+
+	kajabi.control.clearDeliveries();
+	await submitKajabiForm(kajabi.url, '2003', {
+		name: 'Kai Moreno',
+		email: 'kai.moreno@example.org',
+	});
+	const [delivery] = await kajabi.control.waitForDeliveries(1, {
+		filter: (record) => record.event === 'form_submission',
+	});
+	assert.equal(delivery.statusCode, 200, 'n8n did not take the delivery after its restart');
+	const executions = await n8n.waitForExecutions(variant.id, before + 1, { timeoutMs: 60_000 });
+	assert.ok(
+		executions.some((run) => triggerLead(run)?.contact.email === 'kai.moreno@example.org'),
+		'no execution for the form submitted after the restart',
+	);
+});
+
+spec('unpublishing the workflow removes its hooks from Kajabi', async () => {
+	const url = triggerUrl(variant, n8n.baseUrl);
+	assert.equal(hooksFor(kajabi, url).length, KAJABI_EVENTS.length);
+
+	await n8n.publicApi(`/workflows/${variant.id}/deactivate`, { method: 'POST' });
+
+	assert.deepEqual(hooksFor(kajabi, url), []);
+	assert.equal(kajabi.state.hooks.length, 0);
+});

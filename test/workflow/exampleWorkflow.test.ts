@@ -219,6 +219,13 @@ describe('the example workflow file', () => {
 		});
 		// Without the API the example must still publish: the trigger waits for a pasted URL.
 		expect(byName.get(TRIGGER)!.parameters.setup ?? 'manual').toBe('manual');
+		// The lead events only: a tag change is no new lead, and the write-back adds a tag.
+		expect(byName.get(TRIGGER)!.parameters.events).toEqual([
+			'form_submission',
+			'purchase',
+			'payment_succeeded',
+			'order_created',
+		]);
 	});
 
 	test('gives every node a uuid, a position and a type and version n8n knows', () => {
@@ -786,7 +793,14 @@ describe('with the Kajabi API: enriched, routed on who the person is, and tagged
 			),
 		);
 		stranger.http.stop();
-		tagChange = await runWorkflow(workflow, tagAdded('5001', 'ava.martinez@example.com', '101'));
+		// The example listens to no tag changes; a user may add them, and the write-back must not loop.
+		const withTagChanges = structuredClone(workflow);
+		const trigger = withTagChanges.nodes.find((node) => node.name === TRIGGER)!;
+		trigger.parameters.events = [...(trigger.parameters.events as string[]), 'tag_added'];
+		tagChange = await runWorkflow(
+			withTagChanges,
+			tagAdded('5001', 'ava.martinez@example.com', '101'),
+		);
 	});
 	afterAll(async () => {
 		tagChange?.http.stop();
