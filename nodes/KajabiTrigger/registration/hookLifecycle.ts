@@ -1,6 +1,8 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { EVENT_TYPES, type EventType } from '../../shared/lead';
+import { DEFAULT_SECRET_NAME, type TriggerSettings } from '../TriggerSettings';
 import { createHook, deleteHook, listHooks } from './kajabiHooks';
 import { hookServes, planHooks, type WantedHooks } from './hookPlan';
 
@@ -17,6 +19,29 @@ function locatorValue(context: IHookFunctions, name: string): string | null {
 	return text.trim() === '' ? null : text.trim();
 }
 
+/**
+ * The URL Kajabi is given: the trigger's own, with the shared secret in its query when one is
+ * set. Kajabi sends no headers of ours, so a secret expected in a header could never arrive.
+ */
+function hookTargetUrl(context: IHookFunctions): string {
+	const webhookUrl = context.getNodeWebhookUrl('default') ?? '';
+	const settings = context.getNodeParameter('settings', {}) as TriggerSettings;
+	if (!settings.secret) return webhookUrl;
+
+	if ((settings.secretLocation ?? 'query') === 'header') {
+		throw new NodeOperationError(context.getNode(), 'Kajabi hooks cannot send a secret header', {
+			description:
+				'With Register Hook Through Kajabi API, set Secret Location to Query Parameter: the trigger then adds the secret to the URL it registers.',
+		});
+	}
+	const url = new URL(webhookUrl);
+	url.searchParams.set(
+		settings.parameterName?.trim() || DEFAULT_SECRET_NAME.query,
+		settings.secret,
+	);
+	return url.toString();
+}
+
 /** The hooks this trigger needs in Kajabi: one per selected event Kajabi's API can send. */
 function wantedHooks(context: IHookFunctions): WantedHooks {
 	const selected = context.getNodeParameter('events', []) as string[];
@@ -24,7 +49,7 @@ function wantedHooks(context: IHookFunctions): WantedHooks {
 	const onlyTag = locatorValue(context, 'onlyTagId');
 
 	return {
-		targetUrl: context.getNodeWebhookUrl('default') ?? '',
+		targetUrl: hookTargetUrl(context),
 		siteId: locatorValue(context, 'siteId') ?? '',
 		events: EVENT_TYPES.filter((event) => selected.includes(event)),
 		resourceIdFor: (event) =>

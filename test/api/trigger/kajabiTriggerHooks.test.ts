@@ -216,6 +216,27 @@ describe('Kajabi Trigger in automatic setup', () => {
 		await published.delete();
 	});
 
+	it('registers its URL with the shared secret in the query, where Kajabi can carry it', async () => {
+		const published = new TriggerWorkflow(automatic({ settings: { secret: 'tr1gger s3cret' } }));
+		await published.create();
+
+		expect(hooksFor(PRODUCTION_URL)).toEqual([]);
+		expect(hooksFor(`${PRODUCTION_URL}?secret=tr1gger+s3cret`)).toHaveLength(2);
+		expect(await published.checkExists()).toBe(true);
+
+		await published.delete();
+		expect(kajabi.standIn.state.hooks).toEqual([]);
+	});
+
+	it('refuses a secret expected in a header, which no Kajabi hook can send', async () => {
+		const published = new TriggerWorkflow(
+			automatic({ settings: { secret: 'tr1gger s3cret', secretLocation: 'header' } }),
+		);
+
+		await expect(published.create()).rejects.toThrow('Kajabi hooks cannot send a secret header');
+		expect(kajabi.standIn.state.hooks).toEqual([]);
+	});
+
 	it('never leaves two hooks after a second publish or an n8n restart that lost its static data', async () => {
 		const published = new TriggerWorkflow(automatic());
 		await published.create();
