@@ -15,6 +15,7 @@ import { normalizeDelivery } from './delivery/normalizeDelivery';
 import { readRequestBody } from './delivery/readRequestBody';
 import { duplicateWindowFor } from './protection/duplicateWindow';
 import { firstValue, presentedSecret, secretMatches } from './protection/secret';
+import { SharedDuplicates } from './protection/sharedDuplicates';
 import { confirmDelivery } from './registration/confirmDelivery';
 import { hooksExist, isAutomatic, registerHooks, removeHooks } from './registration/hookLifecycle';
 import {
@@ -157,16 +158,18 @@ export class KajabiTrigger implements INodeType {
 		const windowSeconds = settings.duplicateWindowSeconds ?? DEFAULT_DUPLICATE_WINDOW_SECONDS;
 		const duplicates =
 			windowSeconds > 0
-				? duplicateWindowFor(
-						`${this.getWorkflow().id ?? ''}:${this.getNode().id ?? this.getNode().name}`,
-						windowSeconds * 1000,
+				? new SharedDuplicates(
+						duplicateWindowFor(
+							`${this.getWorkflow().id ?? ''}:${this.getNode().id ?? this.getNode().name}`,
+							windowSeconds * 1000,
+						),
+						sharedStore(this),
 					)
 				: null;
-		if (duplicates) {
-			if (duplicates.seen(deliveryId)) {
-				this.logger.debug('Kajabi delivery skipped as a duplicate', { deliveryId });
-				return { webhookResponse: { status: 'duplicate', deliveryId } };
-			}
+		const knownBy = duplicates?.check(deliveryId);
+		if (knownBy) {
+			this.logger.debug('Kajabi delivery skipped as a duplicate', { deliveryId, knownBy });
+			return { webhookResponse: { status: 'duplicate', deliveryId } };
 		}
 
 		if (!result.ok) {
@@ -221,6 +224,15 @@ function acceptsEvent(events: LeadEventType[], lead: KajabiLead): boolean {
 		return events.includes('tag_added') || events.includes('tag_removed');
 	}
 	return events.includes(lead.eventType);
+}
+
+/** The trigger's workflow static data, which n8n shares between its processes, if offered. */
+function sharedStore(context: IWebhookFunctions): IDataObject | undefined {
+	try {
+		return context.getWorkflowStaticData('node');
+	} catch {
+		return undefined;
+	}
 }
 
 function customFieldNames(settings: TriggerSettings): Record<string, string> | undefined {

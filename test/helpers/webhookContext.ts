@@ -21,6 +21,8 @@ interface WebhookCall {
 	parameters?: Record<string, unknown>;
 	workflowId?: string;
 	nodeId?: string;
+	/** The trigger's node static data, as n8n loaded it for this request; a fresh one if absent. */
+	staticData?: Record<string, unknown>;
 }
 
 /**
@@ -53,6 +55,7 @@ export function webhookContext(call: WebhookCall) {
 	const log = (level: string) => (message: string, meta?: unknown) =>
 		logs.push({ level, message, meta });
 	const parameters = call.parameters ?? {};
+	const staticData = call.staticData ?? {};
 
 	const context = {
 		getNodeParameter: (name: string, fallback?: unknown) =>
@@ -60,9 +63,10 @@ export function webhookContext(call: WebhookCall) {
 		getRequestObject: () => request,
 		getResponseObject: () => response,
 		getWorkflow: () => ({ id: call.workflowId ?? 'wf-test', active: true }),
+		getWorkflowStaticData: () => staticData,
 		getNode: () => ({ id: call.nodeId ?? `node-${Math.random()}`, name: 'Kajabi Trigger' }),
 		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
 	} as unknown as IWebhookFunctions;
 
-	return { context, request, response, logs };
+	return { context, request, response, logs, staticData };
 }

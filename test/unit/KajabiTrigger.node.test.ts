@@ -36,6 +36,31 @@ describe('Kajabi Trigger webhook', () => {
 		expect(second.result.webhookResponse).toMatchObject({ status: 'duplicate' });
 	});
 
+	it('keeps each accepted delivery in its static data, which n8n shares between processes', async () => {
+		const body = fixtureText(envelopeFile('purchase'));
+
+		const first = await deliver({ body, nodeId: 'process-a' });
+		const deliveryId = (first.result.webhookResponse as { deliveryId: string }).deliveryId;
+
+		expect(first.staticData.kajabiDeliveries).toEqual({ [deliveryId]: expect.any(Number) });
+	});
+
+	it('starts nothing for a delivery another n8n process accepted, and answers 200', async () => {
+		const body = fixtureText(envelopeFile('order_created'));
+		const first = await deliver({ body, nodeId: 'process-a' });
+		// Another process (or this one after a restart) has no memory of it; the database does.
+		const saved = JSON.parse(JSON.stringify(first.staticData)) as Record<string, unknown>;
+
+		const again = await deliver({ body, nodeId: 'process-b', staticData: saved });
+
+		expect(first.result.workflowData).toHaveLength(1);
+		expect(again.result.workflowData).toBeUndefined();
+		expect(again.result.webhookResponse).toMatchObject({ status: 'duplicate' });
+		expect(again.logs).toContainEqual(
+			expect.objectContaining({ message: 'Kajabi delivery skipped as a duplicate' }),
+		);
+	});
+
 	it('lets duplicates through when the window is 0', async () => {
 		const body = fixtureText(DASHBOARD_PURCHASE);
 		const parameters = { settings: { duplicateWindowSeconds: 0 } };
@@ -44,6 +69,7 @@ describe('Kajabi Trigger webhook', () => {
 		const again = await deliver({ body, nodeId: 'no-window', parameters });
 
 		expect(again.result.workflowData).toHaveLength(1);
+		expect(again.staticData).toEqual({});
 	});
 
 	describe('shared secret', () => {

@@ -2,8 +2,8 @@
  * Remembers delivery ids for a time window so a retried or replayed delivery starts no second
  * execution. Memory is bounded: past `maxEntries` the oldest ids are forgotten first.
  *
- * The memory lives in this n8n process only; several n8n processes (queue mode) each keep
- * their own.
+ * The memory lives in this n8n process; `sharedDuplicates.ts` adds the copy in the workflow's
+ * static data that every n8n process reads (queue mode, restarts).
  */
 export class DuplicateWindow {
 	private readonly seenAt = new Map<string, number>();
@@ -26,11 +26,29 @@ export class DuplicateWindow {
 
 		this.seenAt.delete(id);
 		this.seenAt.set(id, now);
-		while (this.seenAt.size > this.maxEntries) {
-			const oldest = this.seenAt.keys().next().value as string;
-			this.seenAt.delete(oldest);
-		}
+		this.evictOverCap();
 		return false;
+	}
+
+	/**
+	 * Takes in a delivery another n8n process saw at `at`. Such entries may be older than ones
+	 * already held, so expiry cleans them up late; `seen` still checks each entry's own time.
+	 */
+	remember(id: string, at: number, now = Date.now()): void {
+		if (now - at >= this.windowMs) return;
+		const previous = this.seenAt.get(id);
+		if (previous !== undefined && previous >= at) return;
+
+		this.seenAt.delete(id);
+		this.seenAt.set(id, at);
+		this.evictOverCap();
+	}
+
+	/** The deliveries still within the window, with the time each was seen. */
+	*entries(now = Date.now()): IterableIterator<[string, number]> {
+		for (const [id, at] of this.seenAt) {
+			if (now - at < this.windowMs) yield [id, at];
+		}
 	}
 
 	/** Forgets `id`, so a delivery whose execution could not start can be sent again. */
@@ -38,7 +56,15 @@ export class DuplicateWindow {
 		this.seenAt.delete(id);
 	}
 
-	// Entries are in insertion order, which is time order: stop at the first one still fresh.
+	private evictOverCap(): void {
+		while (this.seenAt.size > this.maxEntries) {
+			const oldest = this.seenAt.keys().next().value as string;
+			this.seenAt.delete(oldest);
+		}
+	}
+
+	// Entries are in insertion order, which is time order but for remembered ones: stop at the
+	// first one still fresh.
 	private forgetExpired(now: number): void {
 		for (const [id, at] of this.seenAt) {
 			if (now - at < this.windowMs) return;

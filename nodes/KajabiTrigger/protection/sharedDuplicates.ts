@@ -1,0 +1,77 @@
+import type { DuplicateWindow } from './duplicateWindow';
+
+/**
+ * The duplicate window held where every n8n process of an instance can read it: the trigger's
+ * workflow static data. n8n loads it from the database for each webhook request and saves it
+ * after `webhook()` when it changed, in the main process and in `n8n webhook` processes alike.
+ * A webhook process or a restarted n8n thus knows the deliveries another one accepted.
+ *
+ * n8n writes static data whole, so two requests that overlap in two processes can each save a
+ * copy without the other's delivery. Every process therefore writes back all it knows (its own
+ * memory merged with what it read), which puts a lost entry back at its next accepted delivery.
+ */
+
+/** The key under the trigger's node static data. */
+export const DELIVERIES_KEY = 'kajabiDeliveries';
+
+/** Stored deliveries at most, the newest kept: about 50 bytes each in the workflow's row. */
+export const MAX_SHARED_DELIVERIES = 1_000;
+
+/** Which memory knew the delivery: this process's, or the one in the workflow's static data. */
+export type DuplicateSource = 'process' | 'workflow';
+
+const SECOND_MS = 1_000;
+
+/** Delivery id to the second it was accepted, as stored; anything else stored is ignored. */
+function readStored(value: unknown): Map<string, number> {
+	const stored = new Map<string, number>();
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return stored;
+	for (const [id, seconds] of Object.entries(value)) {
+		if (typeof seconds === 'number' && Number.isFinite(seconds))
+			stored.set(id, seconds * SECOND_MS);
+	}
+	return stored;
+}
+
+export class SharedDuplicates {
+	constructor(
+		private readonly local: DuplicateWindow,
+		private readonly store: Record<string, unknown> | undefined,
+		private readonly maxStored = MAX_SHARED_DELIVERIES,
+	) {}
+
+	/**
+	 * Where `id` was seen within the window, or null for a new delivery, which is then recorded
+	 * in this process and in the static data.
+	 */
+	check(id: string, now = Date.now()): DuplicateSource | null {
+		if (this.local.seen(id, now)) return 'process';
+
+		const stored = readStored(this.store?.[DELIVERIES_KEY]);
+		for (const [storedId, at] of stored) this.local.remember(storedId, at, now);
+		const previous = stored.get(id);
+		if (previous !== undefined && now - previous < this.local.windowMs) return 'workflow';
+
+		this.save(now);
+		return null;
+	}
+
+	/** Forgets `id` in both memories, so a delivery whose execution could not start can come again. */
+	forget(id: string, now = Date.now()): void {
+		this.local.forget(id);
+		this.save(now);
+	}
+
+	// Seconds are enough for a window counted in seconds, and keep the row small.
+	private save(now: number): void {
+		if (!this.store) return;
+
+		const newestFirst = [...this.local.entries(now)].sort((a, b) => b[1] - a[1]);
+		const kept: Record<string, number> = {};
+		for (const [id, at] of newestFirst.slice(0, this.maxStored)) {
+			kept[id] = Math.floor(at / SECOND_MS);
+		}
+		// A new object, so n8n sees the change and saves it after the webhook call.
+		this.store[DELIVERIES_KEY] = kept;
+	}
+}
