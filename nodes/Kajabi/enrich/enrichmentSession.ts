@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { FailureGate } from './failureGate';
 import { NameCache } from './nameCache';
@@ -19,16 +19,33 @@ const sessions = new WeakMap<object, EnrichmentSession>();
 
 const MINUTE_MS = 60_000;
 
+const storedNames = new Map<string, Record<string, unknown>>();
+
 /**
- * The node's static data, where n8n offers it. n8n saves it after production executions of an
- * active workflow only; in a manual run it lasts that run.
+ * Names kept between executions, per Kajabi node, in this n8n process. Not in the workflow's
+ * static data: n8n saves static data whole after an execution, from the copy the execution
+ * started with, and in queue mode a worker starts with an empty one, so saving names there
+ * would wipe what the Kajabi Trigger keeps in it (its hooks, its recent deliveries).
  */
-function staticStore(context: IExecuteFunctions): Record<string, unknown> | undefined {
-	try {
-		return context.getWorkflowStaticData('node') as IDataObject;
-	} catch {
-		return undefined;
+function nameStore(context: IExecuteFunctions): Record<string, unknown> {
+	const node = context.getNode();
+	const key = `${context.getWorkflow().id ?? ''}:${node.id ?? node.name}`;
+	let store = storedNames.get(key);
+	if (!store) {
+		store = {};
+		storedNames.set(key, store);
 	}
+	return store;
+}
+
+/** The stores of this process by workflow and node, for tests. */
+export function nameStores(): ReadonlyMap<string, Record<string, unknown>> {
+	return storedNames;
+}
+
+/** Forgets every stored name list in this process (tests start from nothing). */
+export function forgetStoredNames(): void {
+	storedNames.clear();
 }
 
 export function enrichmentSession(
@@ -40,7 +57,7 @@ export function enrichmentSession(
 
 	const session: EnrichmentSession = {
 		names: new NameCache({
-			store: staticStore(this),
+			store: nameStore(this),
 			lifetimeMs: Math.max(0, nameCacheMinutes) * MINUTE_MS,
 			now: () => Date.now(),
 		}),

@@ -1,6 +1,6 @@
-import { ExecuteContext } from 'n8n-core';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { forgetStoredNames, nameStores } from '../../../nodes/Kajabi/enrich/enrichmentSession';
 import { STORE_KEY } from '../../../nodes/Kajabi/enrich/nameCache';
 import * as pauseModule from '../../../nodes/shared/transport/pause';
 import { kajabiContract } from '../contract/openApiContract';
@@ -20,14 +20,11 @@ const SITE = '11';
 const HOUR_MS = 60 * 60 * 1000;
 
 let kajabi: FakeKajabi;
-let store: IDataObject;
 
 beforeEach(() => {
 	kajabi = new FakeKajabi();
-	// n8n hands a node its workflow static data and saves it after production executions; here
-	// one object plays the saved copy across the executions of a test.
-	store = {};
-	jest.spyOn(ExecuteContext.prototype, 'getWorkflowStaticData').mockImplementation(() => store);
+	// Names are kept in the process between executions: each test starts without any.
+	forgetStoredNames();
 	jest.spyOn(pauseModule, 'pause').mockImplementation(async () => {});
 });
 
@@ -191,7 +188,9 @@ describe('names kept between executions', () => {
 		expect([first[0].apiCalls, second[0].apiCalls, third[0].apiCalls]).toEqual([2, 1, 2]);
 		expect(second[0].tags).toEqual([{ id: '31', name: 'Webinar Attendee' }]);
 		expect(requested('/v1/contact_tags')).toBe(2);
-		expect(store[STORE_KEY]).toEqual({
+		const stores = [...nameStores().values()];
+		expect(stores).toHaveLength(1);
+		expect(stores[0][STORE_KEY]).toEqual({
 			[`kajabi-credential|${SITE}|contact_tags`]: {
 				savedAt: start + HOUR_MS + 1,
 				names: { '31': 'Webinar Attendee', '32': 'VIP', '33': 'Newsletter' },
@@ -225,7 +224,7 @@ describe('names kept between executions', () => {
 		await run([lead('103')], parameters);
 
 		expect(requested('/v1/contact_tags')).toBe(2);
-		expect(store).toEqual({});
+		expect([...nameStores().values()].every((store) => !(STORE_KEY in store))).toBe(true);
 	});
 });
 
