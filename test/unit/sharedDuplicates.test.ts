@@ -87,6 +87,23 @@ describe('duplicate window shared through static data', () => {
 		expect(processWith(reloaded(storeA)).duplicates.check('from-a', T0 + 3_000)).toBe('workflow');
 	});
 
+	it('writes the static data again when a copy it reads lacks a delivery it knows', () => {
+		const store: Record<string, unknown> = {};
+		const a = processWith(store);
+		a.duplicates.check('d1', T0);
+
+		// A save from an older copy dropped d1; a replay to the same process still finds it and
+		// repairs the copy, while a copy that already holds everything is left unchanged.
+		const dropped: Record<string, unknown> = { [DELIVERIES_KEY]: {} };
+		expect(new SharedDuplicates(a.local, dropped).check('d1', T0 + 1_000)).toBe('process');
+		expect(Object.keys(dropped[DELIVERIES_KEY] as object)).toEqual(['d1']);
+
+		const complete = reloaded(dropped);
+		const held = complete[DELIVERIES_KEY];
+		new SharedDuplicates(a.local, complete).check('d1', T0 + 2_000);
+		expect(complete[DELIVERIES_KEY]).toBe(held);
+	});
+
 	it('takes in what other processes stored, so its own saves keep their deliveries', () => {
 		const saved: Record<string, unknown> = {};
 		processWith(saved).duplicates.check('from-a', T0);

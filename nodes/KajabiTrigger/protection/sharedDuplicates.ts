@@ -7,8 +7,9 @@ import type { DuplicateWindow } from './duplicateWindow';
  * A webhook process or a restarted n8n thus knows the deliveries another one accepted.
  *
  * n8n writes static data whole, so two requests that overlap in two processes can each save a
- * copy without the other's delivery. Every process therefore writes back all it knows (its own
- * memory merged with what it read), which puts a lost entry back at its next accepted delivery.
+ * copy without the other's delivery. Every process therefore keeps what it reads, writes back
+ * all it knows, and writes again when it reads a copy that lacks some of it: a lost entry comes
+ * back with the next request to any process that knew it.
  */
 
 /** The key under the trigger's node static data. */
@@ -42,36 +43,45 @@ export class SharedDuplicates {
 
 	/**
 	 * Where `id` was seen within the window, or null for a new delivery, which is then recorded
-	 * in this process and in the static data.
+	 * in this process and in the static data. Static data that lacks a delivery this process
+	 * knows (a save of another process overlapped) is written again, whatever the answer.
 	 */
 	check(id: string, now = Date.now()): DuplicateSource | null {
-		if (this.local.seen(id, now)) return 'process';
+		const knownHere = this.local.seen(id, now);
 
 		const stored = readStored(this.store?.[DELIVERIES_KEY]);
 		for (const [storedId, at] of stored) this.local.remember(storedId, at, now);
 		const previous = stored.get(id);
-		if (previous !== undefined && now - previous < this.local.windowMs) return 'workflow';
+		const known: DuplicateSource | null = knownHere
+			? 'process'
+			: previous !== undefined && now - previous < this.local.windowMs
+				? 'workflow'
+				: null;
 
-		this.save(now);
-		return null;
+		const kept = this.newest(now);
+		if (known === null || kept.some(([keptId]) => !stored.has(keptId))) this.save(kept);
+		return known;
 	}
 
 	/** Forgets `id` in both memories, so a delivery whose execution could not start can come again. */
 	forget(id: string, now = Date.now()): void {
 		this.local.forget(id);
-		this.save(now);
+		this.save(this.newest(now));
+	}
+
+	private newest(now: number): Array<[string, number]> {
+		const entries = [...this.local.entries(now)];
+		if (entries.length <= this.maxStored) return entries;
+		return entries.sort((a, b) => b[1] - a[1]).slice(0, this.maxStored);
 	}
 
 	// Seconds are enough for a window counted in seconds, and keep the row small.
-	private save(now: number): void {
+	private save(kept: Array<[string, number]>): void {
 		if (!this.store) return;
 
-		const newestFirst = [...this.local.entries(now)].sort((a, b) => b[1] - a[1]);
-		const kept: Record<string, number> = {};
-		for (const [id, at] of newestFirst.slice(0, this.maxStored)) {
-			kept[id] = Math.floor(at / SECOND_MS);
-		}
+		const deliveries: Record<string, number> = {};
+		for (const [id, at] of kept) deliveries[id] = Math.floor(at / SECOND_MS);
 		// A new object, so n8n sees the change and saves it after the webhook call.
-		this.store[DELIVERIES_KEY] = kept;
+		this.store[DELIVERIES_KEY] = deliveries;
 	}
 }
