@@ -13,14 +13,17 @@ export class KajabiOAuth2Api implements ICredentialType {
 	displayName = 'Kajabi OAuth2 API';
 
 	// The community rules want a full URL here; this base rule is meant for n8n's own docs slugs.
-	documentationUrl = 'https://developers.kajabi.com/';
+	// Our README says where in Kajabi the key is made and which permissions it needs.
+	documentationUrl = 'https://github.com/kajabi-connect/n8n-nodes-kajabi-connect#credential';
 
 	icon: Icon = { light: 'file:../icons/kajabi.svg', dark: 'file:../icons/kajabi.dark.svg' };
 
 	properties: INodeProperties[] = [
 		{
+			// n8n lists the OAuth2 fields this credential extends before its own, so this notice
+			// comes after Client ID and Client Secret in the form.
 			displayName:
-				'Create a key in Kajabi under Settings, Public API (account owners only), with the permissions your workflows need, and paste its client ID and secret below.',
+				'Create a key in Kajabi under Settings, Public API (account owners only), with the permissions your workflows need, and enter its client ID and client secret in the fields above.',
 			name: 'keyNotice',
 			type: 'notice',
 			default: '',

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nodeProperties } from './actions/description';
+import { nodeProperties, OPERATION_SUBTITLE } from './actions/description';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -17,7 +17,7 @@ export class Kajabi implements INodeType {
 		icon: { light: 'file:../../icons/kajabi.svg', dark: 'file:../../icons/kajabi.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: OPERATION_SUBTITLE,
 		description:
 			'Read and change contacts, tags, offers, purchases, forms, hooks and more through the Kajabi Public API',
 		defaults: { name: 'Kajabi' },

@@ -22,6 +22,7 @@ import {
 	ALL_EVENTS,
 	DEFAULT_DUPLICATE_WINDOW_SECONDS,
 	DEFAULT_MAX_BODY_SIZE_KB,
+	TRIGGER_SUBTITLE,
 	triggerProperties,
 	type TriggerSettings,
 } from './TriggerSettings';
@@ -43,9 +44,20 @@ export class KajabiTrigger implements INodeType {
 		icon: { light: 'file:../../icons/kajabi.svg', dark: 'file:../../icons/kajabi.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: `={{$parameter["events"].length >= ${ALL_EVENTS.length} ? "All events" : $parameter["events"].join(", ")}}`,
+		subtitle: TRIGGER_SUBTITLE,
+		// n8n's node panel merges this trigger with the Kajabi node into one "Kajabi" entry and
+		// shows this description for it, so it speaks for both.
 		description:
-			'Starts the workflow when Kajabi sends a form submission, purchase, payment, order or tag change, as one clean lead item',
+			'Start workflows on Kajabi form submissions, purchases, payments, orders and tag changes, and read or change contacts, tags and offers through the Public API',
+		eventTriggerDescription: 'Waiting for a Kajabi delivery to the Test URL',
+		triggerPanel: {
+			executionsHelp: {
+				inactive:
+					"<b>While building your workflow</b>, click 'Execute step', then have Kajabi post to the Test URL: with <i>Paste URL Into Kajabi</i>, put the Test URL in the form's or offer's webhook setting for now and submit the form; with <i>Register Hook Through Kajabi API</i>, the trigger registers a hook for the Test URL while it listens. The lead shows up in this editor.<br /><br /><b>Once you're happy with your workflow</b>, give Kajabi the Production URL (or let the trigger register its hooks) and publish the workflow. Every delivery then starts an execution, listed in the <a data-key=\"executions\">executions list</a> but not shown in the editor.",
+				active:
+					'<b>While building your workflow</b>, click \'Execute step\' and have Kajabi post to the Test URL: the lead shows up in this editor.<br /><br /><b>The workflow is published</b>, so every Kajabi delivery to the Production URL starts an execution, listed in the <a data-key="executions">executions list</a> but not shown in the editor.',
+			},
+		},
 		defaults: { name: 'Kajabi Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -51,6 +51,16 @@ const EVENT_OPTIONS: Array<{ name: string; value: LeadEventType; description: st
 
 export const ALL_EVENTS: LeadEventType[] = [...EVENT_TYPES, 'other'];
 
+const EVENT_NAMES = Object.fromEntries(EVENT_OPTIONS.map((option) => [option.value, option.name]));
+
+/** The canvas line under the node: one event by its name, otherwise how many are chosen. */
+export const TRIGGER_SUBTITLE =
+	'={{ $parameter["events"].length >= ' +
+	ALL_EVENTS.length +
+	' ? "All events" : $parameter["events"].length === 1 ? ' +
+	JSON.stringify(EVENT_NAMES) +
+	'[$parameter["events"][0]] : $parameter["events"].length + " events" }}';
+
 const automatic = { show: { setup: ['automatic'] } };
 
 export const triggerProperties: INodeProperties[] = [
@@ -77,7 +87,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			"Copy the Production URL above into Kajabi: a form's or offer's webhook setting, or a hook created with Kajabi's Public API. Use the Test URL while you listen for a test event.",
+			"Open Webhook URLs above and choose Production URL: that is the URL to paste into Kajabi, in a form's or an offer's webhook setting. Publish the workflow to have it answer. While you listen for a test event, Kajabi must post to the Test URL instead.",
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
@@ -85,7 +95,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'On publish, this trigger registers one Kajabi hook per selected event for its Production URL, and removes them when the workflow is unpublished. While you listen for a test event, it registers hooks for the Test URL, and removes them afterwards.',
+			"On publish, this trigger creates one Kajabi API hook per selected event (form_submission, purchase, payment_succeeded, order_created, tag_added, tag_removed) on the chosen site, limited to the Only Form or Only Tag below when set, with its Production URL as the hook's target. It deletes them when the workflow is unpublished. While you listen for a test event, it does the same for the Test URL and deletes those hooks when listening stops.",
 		name: 'automaticNotice',
 		type: 'notice',
 		default: '',
@@ -139,6 +149,15 @@ export const triggerProperties: INodeProperties[] = [
 		],
 		description:
 			'Which Kajabi events start the workflow. Other deliveries are answered and dropped.',
+	},
+	{
+		// n8n has no way for a webhook trigger to offer sample output, so point at the documented
+		// item that can be pasted as mock data.
+		displayName:
+			'To map fields before Kajabi\'s first delivery, choose set mock data in the output panel and paste an example item from <a href="https://github.com/kajabi-connect/n8n-nodes-kajabi-connect/blob/main/docs/lead-item.md" target="_blank">the lead item reference</a>, or listen for a test event and post a sample body to the Test URL.',
+		name: 'sampleOutputNotice',
+		type: 'notice',
+		default: '',
 	},
 	{
 		displayName: 'Options',

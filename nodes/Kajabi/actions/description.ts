@@ -55,3 +55,21 @@ export const nodeProperties: INodeProperties[] = [
 		),
 	),
 ];
+
+const ACTION_BY_OPERATION = Object.fromEntries(
+	RESOURCES.flatMap((resource) =>
+		resource.operations.map((operation) => [
+			`${resource.option.value}.${operation.option.value}`,
+			operation.option.action,
+		]),
+	),
+);
+
+/**
+ * The canvas line under the node, in the same words as the node panel's actions ("Find a
+ * contact by email") rather than the parameter values ("findByEmail: contact").
+ */
+export const OPERATION_SUBTITLE =
+	'={{ ' +
+	JSON.stringify(ACTION_BY_OPERATION) +
+	'[$parameter["resource"] + "." + $parameter["operation"]] || $parameter["operation"] }}';
