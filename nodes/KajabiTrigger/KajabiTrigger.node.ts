@@ -15,7 +15,7 @@ import { normalizeDelivery } from './delivery/normalizeDelivery';
 import { readRequestBody } from './delivery/readRequestBody';
 import { duplicateWindowFor } from './protection/duplicateWindow';
 import { firstValue, presentedSecret, secretMatches } from './protection/secret';
-import { SharedDuplicates } from './protection/sharedDuplicates';
+import { keepStaticDataChange, SharedDuplicates } from './protection/sharedDuplicates';
 import { confirmDelivery } from './registration/confirmDelivery';
 import { hooksExist, isAutomatic, registerHooks, removeHooks } from './registration/hookLifecycle';
 import {
@@ -185,14 +185,17 @@ export class KajabiTrigger implements INodeType {
 		}
 
 		if (!result.ok) {
-			return {
-				workflowData: [[{ json: result.rejected as unknown as IDataObject }]],
-				webhookResponse: {
-					status: 'accepted_with_error',
-					deliveryId,
-					error: result.rejected.error,
+			return keepStaticDataChange(
+				{
+					workflowData: [[{ json: result.rejected as unknown as IDataObject }]],
+					webhookResponse: {
+						status: 'accepted_with_error',
+						deliveryId,
+						error: result.rejected.error,
+					},
 				},
-			};
+				duplicates,
+			);
 		}
 
 		const lead = result.lead;
@@ -223,10 +226,13 @@ export class KajabiTrigger implements INodeType {
 			source: lead.source,
 			deliveryId,
 		});
-		return {
-			workflowData: [[{ json: lead as unknown as IDataObject }]],
-			webhookResponse: { status: 'accepted', deliveryId, event: lead.event },
-		};
+		return keepStaticDataChange(
+			{
+				workflowData: [[{ json: lead as unknown as IDataObject }]],
+				webhookResponse: { status: 'accepted', deliveryId, event: lead.event },
+			},
+			duplicates,
+		);
 	}
 }
 

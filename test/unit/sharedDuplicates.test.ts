@@ -3,6 +3,7 @@ import {
 	DELIVERIES_KEY,
 	MAX_SHARED_DELIVERIES,
 	SharedDuplicates,
+	keepStaticDataChange,
 } from '../../nodes/KajabiTrigger/protection/sharedDuplicates';
 
 const WINDOW_MS = 600_000;
@@ -201,5 +202,49 @@ describe('a window that takes in other processes’ deliveries', () => {
 		for (let i = 0; i < 50; i++) window.remember(`d${i}`, i, 100);
 
 		expect(window.size).toBe(10);
+	});
+});
+
+describe('keeping the change for n8n to save', () => {
+	/** Static data the way n8n wraps it: setting a key marks the whole object changed. */
+	function observedStore() {
+		const root = { changed: false };
+		const store = new Proxy({} as Record<string, unknown>, {
+			set(target, key, value) {
+				root.changed = true;
+				return Reflect.set(target, key, value);
+			},
+		});
+		return { root, store };
+	}
+
+	it('marks the static data changed again when n8n reads the answer', () => {
+		const { root, store } = observedStore();
+		const duplicates = new SharedDuplicates(new DuplicateWindow(WINDOW_MS), store);
+		duplicates.check('d1', T0);
+		const answer = keepStaticDataChange(
+			{ workflowData: [], webhookResponse: { status: 'accepted', deliveryId: 'd1' } },
+			duplicates,
+		);
+
+		// What n8n 2.41 does when the execution starts: a second wrapper clears the flag.
+		root.changed = false;
+
+		expect(answer.webhookResponse).toEqual({ status: 'accepted', deliveryId: 'd1' });
+		expect(root.changed).toBe(true);
+		expect(JSON.parse(JSON.stringify(answer))).toEqual({
+			workflowData: [],
+			webhookResponse: { status: 'accepted', deliveryId: 'd1' },
+		});
+	});
+
+	it('leaves an answer alone when nothing was written', () => {
+		const { root, store } = observedStore();
+		const duplicates = new SharedDuplicates(new DuplicateWindow(WINDOW_MS), store);
+		const answer = { webhookResponse: { status: 'accepted' } };
+
+		expect(keepStaticDataChange(answer, duplicates)).toBe(answer);
+		expect(keepStaticDataChange(answer, null)).toBe(answer);
+		expect(root.changed).toBe(false);
 	});
 });

@@ -35,6 +35,8 @@ function readStored(value: unknown): Map<string, number> {
 }
 
 export class SharedDuplicates {
+	private wrote = false;
+
 	constructor(
 		private readonly local: DuplicateWindow,
 		private readonly store: Record<string, unknown> | undefined,
@@ -69,6 +71,18 @@ export class SharedDuplicates {
 		this.save(this.newest(now));
 	}
 
+	/** True when this request changed the static data. */
+	get changed(): boolean {
+		return this.wrote;
+	}
+
+	/** Tells n8n again that the static data changed (see `keepStaticDataChange`). */
+	markChanged(): void {
+		if (!this.store || !this.wrote) return;
+		// Any assignment marks it; a copy of the same entries changes nothing else.
+		this.store[DELIVERIES_KEY] = { ...(this.store[DELIVERIES_KEY] as Record<string, number>) };
+	}
+
 	private newest(now: number): Array<[string, number]> {
 		const entries = [...this.local.entries(now)];
 		if (entries.length <= this.maxStored) return entries;
@@ -83,5 +97,28 @@ export class SharedDuplicates {
 		for (const [id, at] of kept) deliveries[id] = Math.floor(at / SECOND_MS);
 		// A new object, so n8n sees the change and saves it after the webhook call.
 		this.store[DELIVERIES_KEY] = deliveries;
+		this.wrote = true;
 	}
+}
+
+/**
+ * n8n 2.41 builds a second Workflow on the same static data object when a webhook starts an
+ * execution, which clears its "changed" flag, so a change made in `webhook()` would not be
+ * saved. n8n reads the `webhookResponse` of an `onReceived` answer after that and just before
+ * it saves static data: reading it marks the change again.
+ */
+export function keepStaticDataChange<T extends { webhookResponse?: unknown }>(
+	answer: T,
+	duplicates: SharedDuplicates | null,
+): T {
+	if (!duplicates?.changed) return answer;
+
+	const { webhookResponse, ...rest } = answer;
+	return Object.defineProperty(rest, 'webhookResponse', {
+		enumerable: true,
+		get() {
+			duplicates.markChanged();
+			return webhookResponse;
+		},
+	}) as T;
 }
