@@ -147,6 +147,8 @@ function n8nEnvironment({ userFolder, port, brokerPort, nodeBinDir, n8nDir }) {
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 		N8N_AI_ENABLED: 'false',
+		// The node panel would otherwise ask api.n8n.io for n8n's list of verified packages.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_SECURE_COOKIE: 'false',
 		SCARF_ANALYTICS: 'false',
 		DO_NOT_TRACK: '1',
