@@ -27,7 +27,10 @@ const storedNames = new Map<string, Record<string, unknown>>();
  * started with, and in queue mode a worker starts with an empty one, so saving names there
  * would wipe what the Kajabi Trigger keeps in it (its hooks, its recent deliveries).
  */
-function nameStore(context: IExecuteFunctions): Record<string, unknown> {
+function nameStore(context: IExecuteFunctions): Record<string, unknown> | undefined {
+	// A manual run keeps its names for that run only, as it did when they lived in static data.
+	if (context.getMode() === 'manual') return undefined;
+
 	const node = context.getNode();
 	const key = `${context.getWorkflow().id ?? ''}:${node.id ?? node.name}`;
 	let store = storedNames.get(key);

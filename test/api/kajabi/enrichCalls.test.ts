@@ -1,3 +1,4 @@
+import { ExecuteContext } from 'n8n-core';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { forgetStoredNames, nameStores } from '../../../nodes/Kajabi/enrich/enrichmentSession';
@@ -23,8 +24,10 @@ let kajabi: FakeKajabi;
 
 beforeEach(() => {
 	kajabi = new FakeKajabi();
-	// Names are kept in the process between executions: each test starts without any.
+	// Names are kept in the process between production executions: each test starts without
+	// any, and its runs count as production ones.
 	forgetStoredNames();
+	jest.spyOn(ExecuteContext.prototype, 'getMode').mockReturnValue('webhook');
 	jest.spyOn(pauseModule, 'pause').mockImplementation(async () => {});
 });
 
