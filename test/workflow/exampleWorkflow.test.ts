@@ -26,6 +26,7 @@ import {
 	TEST_CREDENTIALS,
 	TestNodeTypes,
 	type TriggerResult,
+	type WorkflowFile,
 	type WorkflowRun,
 } from './harness';
 
@@ -97,7 +98,10 @@ interface ExampleRun {
  */
 async function runExample(
 	body: unknown,
-	credentials: Record<string, ICredentialDataDecryptedObject> = TEST_CREDENTIALS,
+	{
+		workflow: file = WORKFLOW,
+		credentials = TEST_CREDENTIALS,
+	}: { workflow?: WorkflowFile; credentials?: Record<string, ICredentialDataDecryptedObject> } = {},
 ): Promise<ExampleRun> {
 	const http = new OutboundHttp()
 		.answer(AIRTABLE_API, 'PATCH', /.*/, (sent) => [200, airtableUpsertAnswer(sent)])
@@ -105,7 +109,7 @@ async function runExample(
 		.answer(SMS_API, 'POST', /.*/, () => [200, { id: 'sms_1', status: 'scheduled' }])
 		.answer(AUDIT_API, 'POST', /.*/, () => [204, '']);
 
-	const workflow = buildWorkflow(WORKFLOW);
+	const workflow = buildWorkflow(file);
 	const trigger = await deliverToTrigger(workflow, TRIGGER, { body });
 	if (trigger.items === undefined) {
 		http.stop();
@@ -774,33 +778,33 @@ describe('with the Kajabi API: enriched, routed on who the person is, and tagged
 		};
 
 		// Ava Martinez is a paying customer of site 101 in the stand-in; the other address is unknown.
-		customer = await runWorkflow(
-			workflow,
+		customer = await runExample(
 			formSubmission(
 				{ id: '2001', title: 'Live Webinar Sign-up' },
 				{ name: 'Ava Martinez', email: 'AVA.martinez@example.com', phone_number: null },
 				'101',
 			),
+			{ workflow, credentials },
 		);
 		// Each run records only its own requests: the next one gets a fresh set of stubs.
 		customer.http.stop();
-		stranger = await runWorkflow(
-			workflow,
+		stranger = await runExample(
 			formSubmission(
 				{ id: '2002', title: 'Free Guide: 10 Lessons' },
 				{ name: 'Dorothy Vaughan', email: 'dorothy.vaughan@example.com', phone_number: null },
 				'101',
 			),
+			{ workflow, credentials },
 		);
 		stranger.http.stop();
 		// The example listens to no tag changes; a user may add them, and the write-back must not loop.
 		const withTagChanges = structuredClone(workflow);
 		const trigger = withTagChanges.nodes.find((node) => node.name === TRIGGER)!;
 		trigger.parameters.events = [...(trigger.parameters.events as string[]), 'tag_added'];
-		tagChange = await runWorkflow(
-			withTagChanges,
-			tagAdded('5001', 'ava.martinez@example.com', '101'),
-		);
+		tagChange = await runExample(tagAdded('5001', 'ava.martinez@example.com', '101'), {
+			workflow: withTagChanges,
+			credentials,
+		});
 	});
 	afterAll(async () => {
 		tagChange?.http.stop();
@@ -815,17 +819,6 @@ describe('with the Kajabi API: enriched, routed on who the person is, and tagged
 		Object.assign(contact.attributes, { email, phone_number: null });
 		contact.relationships.site.data.id = siteId;
 		return body;
-	}
-
-	async function runWorkflow(workflow: typeof WORKFLOW, body: unknown): Promise<ExampleRun> {
-		const http = new OutboundHttp()
-			.answer(AIRTABLE_API, 'PATCH', /.*/, (sent) => [200, airtableUpsertAnswer(sent)])
-			.answer(CLAY_API, 'POST', /.*/, () => [200, { status: 'queued' }])
-			.answer(AUDIT_API, 'POST', /.*/, () => [204, '']);
-		const built = buildWorkflow(workflow);
-		const trigger = await deliverToTrigger(built, TRIGGER, { body });
-		const run = await runFromNode(built, TRIGGER, trigger.items!, { credentials });
-		return { trigger, lead: trigger.items![0].json, run, http };
 	}
 
 	test("Enrich Lead adds the customer's Kajabi profile, tag names and customer status", () => {
