@@ -135,9 +135,10 @@ function createControl({ state, tokens, faults, deliveries, events, setDown, up 
 		},
 
 		async resetFaults() {
+			// up() listens again only while the faults still say "refused": before the reset.
+			await up();
 			faults.reset();
 			deliveries.setRepeat(1);
-			await up();
 		},
 
 		createApiKey({ permissions = [], name = 'Test key' } = {}) {

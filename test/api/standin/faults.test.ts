@@ -139,6 +139,17 @@ describe('the API being down', () => {
 		expect(back.status).toBe(200);
 	});
 
+	it('listens again when all faults are reset while it refuses connections', async () => {
+		await standIn.control.setDown('refused');
+		await sleep(50);
+		await expect(fetch(`${standIn.url}/v1/version`)).rejects.toThrow();
+
+		await standIn.control.resetFaults();
+		const back = await api.get('/v1/version', { token: null });
+
+		expect(back.status).toBe(200);
+	});
+
 	it('comes back by itself after durationMs', async () => {
 		await standIn.control.setDown('unavailable', { durationMs: 200 });
 
