@@ -25,6 +25,7 @@ const {
 } = require('../../scripts/lib/kajabi-account');
 const {
 	exampleDeliveries,
+	formSubmission,
 	rejectedDeliveries,
 	tagChangeDeliveries,
 } = require('../../scripts/lib/deliveries');
@@ -69,8 +70,9 @@ let ready = false;
 let failures = 0;
 
 /** A test that counts its failure, so the run keeps n8n's folder (logs, database) for a look. */
-function spec(name, fn) {
-	test(name, { timeout: 120_000 }, async (context) => {
+function spec(name, options, fn) {
+	if (typeof options === 'function') return spec(name, {}, options);
+	test(name, { timeout: options.timeoutMs ?? 120_000 }, async (context) => {
 		try {
 			await fn(context);
 		} catch (error) {
@@ -512,6 +514,99 @@ spec(
 				contact.tagIds.includes(STAND_IN_ACCOUNT.routedTagId),
 				`${email}: the routed tag is not on the contact in Kajabi`,
 			);
+		}
+	},
+);
+
+/** A form 2001 submission by a person the stand-in knows (Liam, contact 5002 of site 101). */
+function knownPersonSubmission(name) {
+	const envelope = JSON.parse(
+		formSubmission({
+			email: 'liam.oconnor@example.org',
+			name,
+			formId: '2001',
+			formTitle: 'Spring Webinar Signup',
+		}),
+	);
+	envelope.payload.find(
+		(resource) => resource.type === 'form_submissions',
+	).relationships.site.data.id = STAND_IN_ACCOUNT.siteId;
+	return { contentType: 'application/json', body: JSON.stringify(envelope) };
+}
+
+spec(
+	"when Kajabi's API fails or slows down, every lead still reaches its destinations",
+	{ timeoutMs: 9 * 60_000 },
+	async () => {
+		const url = triggerUrl(variant, n8n.baseUrl);
+		const faults = [
+			{
+				name: '429 storm',
+				apply: () => kajabi.control.setRateLimit({ limit: 1, windowSeconds: 5 }),
+				outcomes: ['enriched', 'skipped'],
+			},
+			{
+				name: '5xx burst',
+				apply: () => kajabi.control.failNext({ count: 40, status: 502 }),
+				outcomes: ['skipped'],
+			},
+			{ name: 'API down', apply: () => kajabi.control.setDown('refused'), outcomes: ['skipped'] },
+			{
+				name: 'slow answers',
+				apply: () => kajabi.control.setLatency(1_500),
+				outcomes: ['enriched'],
+			},
+			{
+				name: 'tokens revoked',
+				apply: () => kajabi.control.revokeAllTokens(),
+				outcomes: ['enriched'],
+			},
+			{
+				name: 'tokens expired',
+				apply: () => kajabi.control.expireTokens(),
+				outcomes: ['enriched'],
+			},
+		];
+
+		try {
+			for (const fault of faults) {
+				await kajabi.control.resetFaults();
+				kajabi.control.resetCounters();
+				await fault.apply();
+				const before = (await n8n.listExecutions(variant.id, { includeData: false })).length;
+
+				const answer = await post(url, knownPersonSubmission(`Liam O'Connor (${fault.name})`));
+				assert.equal(answer.status, 200, `${fault.name}: ${answer.text}`);
+				assert.equal(answer.json?.status, 'accepted', `${fault.name}: ${answer.text}`);
+
+				const executions = await n8n.waitForExecutions(variant.id, before + 1, {
+					timeoutMs: 150_000,
+				});
+				const execution = executions.find(
+					(run) => triggerLead(run)?.deliveryId === answer.json.deliveryId,
+				);
+				assert.ok(execution, `${fault.name}: no execution`);
+				assert.equal(execution.status, 'success', `${fault.name}: execution ${execution.status}`);
+
+				const { enrichment } = nodeOutput(execution, 'Kajabi: Enrich Lead')[0][0].json;
+				assert.ok(
+					fault.outcomes.includes(enrichment.status),
+					`${fault.name}: enrichment ${enrichment.status} (${enrichment.reason})`,
+				);
+				if (enrichment.status === 'skipped') assert.ok(enrichment.reason, fault.name);
+				assert.equal(routed(execution).json.campaign, 'webinar', fault.name);
+
+				const audit = capture
+					.requests('/audit')
+					.find((request) => request.body.deliveryId === answer.json.deliveryId);
+				assert.ok(audit, `${fault.name}: no audit log entry`);
+				assert.equal(audit.body.enrichment, enrichment.status, fault.name);
+				log(
+					`${fault.name}: lead ${enrichment.status}, ${kajabi.control.counters().requests} API calls`,
+				);
+			}
+		} finally {
+			await kajabi.control.resetFaults();
 		}
 	},
 );
