@@ -51,6 +51,43 @@ export class DuplicateWindow {
 		}
 	}
 
+	/**
+	 * The deliveries still within the window, as `entries` lists them, cut to the `limit` most
+	 * recent when there are more: those newest first, equal times in the order they came.
+	 */
+	newest(limit: number, now = Date.now()): Array<[string, number]> {
+		const ids: string[] = [];
+		const times: number[] = [];
+		let inTimeOrder = true;
+		// forEach rather than entries(): it runs once per delivery over up to maxEntries ids.
+		this.seenAt.forEach((at, id) => {
+			if (now - at >= this.windowMs) return;
+			if (times.length > 0 && at < times[times.length - 1]) inTimeOrder = false;
+			ids.push(id);
+			times.push(at);
+		});
+
+		if (ids.length <= limit || !inTimeOrder) {
+			const fresh = ids.map((id, index): [string, number] => [id, times[index]]);
+			return ids.length <= limit ? fresh : fresh.sort((a, b) => b[1] - a[1]).slice(0, limit);
+		}
+
+		// In time order (no entry taken in from another process out of turn): the newest are at
+		// the end, so take runs of equal times from the end, each run front to back, as a stable
+		// sort would, without sorting them all.
+		const newest: Array<[string, number]> = [];
+		let end = ids.length;
+		while (newest.length < limit) {
+			let start = end - 1;
+			while (start > 0 && times[start - 1] === times[end - 1]) start--;
+			for (let index = start; index < end && newest.length < limit; index++) {
+				newest.push([ids[index], times[index]]);
+			}
+			end = start;
+		}
+		return newest;
+	}
+
 	/** Forgets `id`, so a delivery whose execution could not start can be sent again. */
 	forget(id: string): void {
 		this.seenAt.delete(id);
