@@ -6,7 +6,6 @@
  * figures; asserts nothing. Run with `npm run bench:inprocess` (builds first).
  */
 
-const fs = require('node:fs');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 
@@ -15,48 +14,13 @@ const { normalizeDelivery } = require(
 	path.join(ROOT, 'dist/nodes/KajabiTrigger/delivery/normalizeDelivery'),
 );
 const { routeLead } = require(path.join(ROOT, 'dist/nodes/KajabiCampaignRouter/rules/routeLead'));
+const { distinctDeliveries } = require('../lib/distinct-deliveries');
 
 const COUNT = Number(process.env.BENCH_DELIVERIES ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
-const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'kajabi');
-
-const fixture = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
-const TEMPLATES = [
-	...[
-		'form_submission',
-		'purchase',
-		'payment_succeeded',
-		'order_created',
-		'tag_added',
-		'tag_removed',
-	].map((event) => fixture(`openapi-${event}-envelope-reconstructed.json`)),
-	fixture('openapi-form_submission_sample-payload-array.json'),
-	fixture('dashboard-purchase.created-test-delivery.json'),
-];
-const FORM_IDS = ['2001', '2002', '2003', '9999'];
-
 /** Every delivery distinct: its own person, form and id, as real traffic would be. */
 function makeDeliveries(count) {
-	const deliveries = [];
-	for (let i = 0; i < count; i++) {
-		const body = structuredClone(TEMPLATES[i % TEMPLATES.length]);
-		const resources = Array.isArray(body) ? body : body.payload;
-		if (Array.isArray(resources)) {
-			for (const resource of resources) {
-				if (resource.attributes?.email) resource.attributes.email = `Lead.${i}@Example.com`;
-				if (resource.type === 'form_submissions') {
-					resource.id = String(10_000 + i);
-					resource.attributes.phone_number = `415555${String(i % 10_000).padStart(4, '0')}`;
-					resource.relationships.form.data.id = FORM_IDS[i % FORM_IDS.length];
-				}
-			}
-		} else {
-			body.id = `bench-${i}`;
-			body.payload.member_email = `Buyer.${i}@Example.com`;
-		}
-		deliveries.push(Buffer.from(JSON.stringify(body)));
-	}
-	return deliveries;
+	return distinctDeliveries(count).map((delivery) => Buffer.from(delivery.text));
 }
 
 const routerConfig = {
