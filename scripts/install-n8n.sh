@@ -15,6 +15,10 @@ set -euo pipefail
 
 N8N_VERSION="${N8N_VERSION:-2.41.1}"
 
+# Run through `npm run`, this script inherits the package's own npm settings as npm_config_*
+# variables; ignore-scripts among them would skip the Node download and the sqlite3 build.
+unset npm_config_ignore_scripts NPM_CONFIG_IGNORE_SCRIPTS
+
 # n8n's `engines`: up to 2.8 (and 1.x) accept Node 20, 2.10 to 2.36 want 22, 2.37 on want 24.
 default_node_major() {
 	local major minor
@@ -61,6 +65,11 @@ if [ ! -x "$NODE_BIN_DIR/node" ]; then
 	rm -rf "$NODE_DIR" && mkdir -p "$NODE_DIR"
 	echo '{ "private": true }' > "$NODE_DIR/package.json"
 	(cd "$NODE_DIR" && npm install --no-audit --no-fund --loglevel=error "node@$NODE_MAJOR" >&2)
+	if [ ! -x "$NODE_BIN_DIR/node" ]; then
+		log "npm installed the node package, but $NODE_BIN_DIR/node is missing (were install scripts off?)"
+		rm -rf "$NODE_DIR"
+		exit 1
+	fi
 fi
 exec 8>&-
 export PATH="$NODE_BIN_DIR:$PATH"

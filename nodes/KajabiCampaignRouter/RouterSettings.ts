@@ -98,7 +98,7 @@ export const routerProperties: INodeProperties[] = [
 						name: 'campaign',
 						type: 'string',
 						default: '',
-						placeholder: 'upsell',
+						placeholder: 'e.g. upsell',
 						description: 'Campaign for matching leads. Empty only sets the priority and goes on.',
 					},
 					{
@@ -106,7 +106,7 @@ export const routerProperties: INodeProperties[] = [
 						name: 'priority',
 						type: 'string',
 						default: '',
-						placeholder: 'high',
+						placeholder: 'e.g. high',
 						description: "Written to the item's priority field when this matches first",
 					},
 				],

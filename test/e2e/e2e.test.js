@@ -90,6 +90,7 @@ async function post(url, { contentType, body }) {
 		body,
 		signal: AbortSignal.timeout(10_000),
 	});
+	const answeredAt = Date.now();
 	const text = await response.text();
 	let json = null;
 	try {
@@ -97,7 +98,7 @@ async function post(url, { contentType, body }) {
 	} catch {
 		// left null: some assertions check that an answer is JSON
 	}
-	return { status: response.status, json, text, ms: Date.now() - started };
+	return { status: response.status, json, text, ms: Date.now() - started, answeredAt };
 }
 
 function nodeOutput(execution, nodeName) {
@@ -195,13 +196,14 @@ spec('the example workflow imports and publishes cleanly, beside its loopback va
 
 spec('every Kajabi body shape is answered 200 at once and starts one execution', async () => {
 	const url = triggerUrl(variant, n8n.baseUrl);
+	const answeredAt = new Map();
 
 	for (const delivery of exampleDeliveries()) {
 		const answer = await post(url, delivery);
 		assert.equal(answer.status, 200, `${delivery.name}: ${answer.text}`);
 		assert.equal(answer.json?.status, 'accepted', `${delivery.name}: ${answer.text}`);
-		assert.ok(answer.ms < 2_000, `${delivery.name}: answered after ${answer.ms} ms`);
 		answers.set(answer.json.deliveryId, delivery);
+		answeredAt.set(answer.json.deliveryId, answer.answeredAt);
 	}
 	assert.equal(answers.size, exampleDeliveries().length, 'two deliveries got the same delivery id');
 
@@ -212,6 +214,12 @@ spec('every Kajabi body shape is answered 200 at once and starts one execution',
 			execution.status,
 			'success',
 			`execution ${execution.id} ended ${execution.status}`,
+		);
+		// The answer never waits for the workflow: Kajabi has it before the execution ends.
+		const { deliveryId } = triggerLead(execution);
+		assert.ok(
+			answeredAt.get(deliveryId) <= Date.parse(execution.stoppedAt),
+			`${answers.get(deliveryId).name}: answered only after its execution finished`,
 		);
 	}
 });

@@ -76,6 +76,7 @@ async function post(url, { contentType = 'application/json', body }) {
 		body,
 		signal: AbortSignal.timeout(30_000),
 	});
+	const answeredAt = Date.now();
 	const text = await response.text();
 	let json = null;
 	try {
@@ -83,7 +84,7 @@ async function post(url, { contentType = 'application/json', body }) {
 	} catch {
 		// left null: the assertions name the status and text
 	}
-	return { status: response.status, json, text, ms: Date.now() - started };
+	return { status: response.status, json, text, ms: Date.now() - started, answeredAt };
 }
 
 /** Runs `task(item, index)` for every item, at most `concurrency` at a time. */
@@ -261,8 +262,7 @@ spec(
 			const answer = await post(triggerUrl(variant, base), delivery);
 			assert.equal(answer.status, 200, `${delivery.name}: ${answer.text}`);
 			assert.equal(answer.json?.status, 'accepted', `${delivery.name}: ${answer.text}`);
-			assert.ok(answer.ms < 2_000, `${delivery.name}: answered after ${answer.ms} ms`);
-			answers.set(answer.json.deliveryId, delivery);
+			answers.set(answer.json.deliveryId, { ...delivery, answeredAt: answer.answeredAt });
 		}
 		assert.equal(answers.size, deliveries.length);
 
@@ -281,6 +281,11 @@ spec(
 			assert.ok(delivery, `execution ${execution.id} has no lead from a posted delivery`);
 			assert.equal(lead.event, delivery.expect.event, delivery.name);
 			assert.equal(lead.contact.email, delivery.expect.email, delivery.name);
+			// The webhook process answers once the job is queued, never after the worker is done.
+			assert.ok(
+				delivery.answeredAt <= Date.parse(execution.stoppedAt),
+				`${delivery.name}: answered only after its execution finished`,
+			);
 
 			const { output, json } = routed(execution);
 			assert.equal(json?.campaign, delivery.expect.campaign, delivery.name);
