@@ -17,7 +17,8 @@
  * BENCH_MAX_SECONDS (600 per autocannon run), BENCH_DUPLICATE_WINDOW (600, the Trigger's
  * default), BENCH_WORKFLOWS ("bare,diy,kajabi"), BENCH_JSON (a file for the figures),
  * BENCH_CPU_PROF (a folder: n8n runs with --cpu-prof and writes its profile there when it
- * stops; read it with cpu-profile-summary.js).
+ * stops; read it with cpu-profile-summary.js), BENCH_PACKAGE_DIR (another build of this package
+ * to install, e.g. an older commit's, to compare).
  */
 
 const { execFileSync } = require('node:child_process');
@@ -46,6 +47,7 @@ const WORKFLOWS = (process.env.BENCH_WORKFLOWS ?? 'bare,diy,kajabi')
 	.split(',')
 	.map((k) => k.trim());
 const CPU_PROF = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
+const PACKAGE_DIR = path.resolve(process.env.BENCH_PACKAGE_DIR ?? REPO_ROOT);
 // Kept apart from the measured bodies, so warming up leaves nothing in the duplicate window.
 const WARMUP_FIRST_NUMBER = 1_000_000;
 const RSS_SAMPLE_MS = 500;
@@ -150,7 +152,7 @@ async function startBenchN8n(install, saveMode, cases) {
 	server.env.EXECUTIONS_DATA_SAVE_ON_ERROR = 'all';
 
 	await server.checkPorts();
-	server.installPackage(REPO_ROOT);
+	server.installPackage(PACKAGE_DIR);
 	server.importWorkflows(cases.map(({ workflow }) => workflow));
 	for (const { workflow } of cases) server.publishWorkflow(workflow.id);
 	if (CPU_PROF) {
@@ -283,6 +285,7 @@ function print(report) {
 			`once; Kajabi Trigger duplicate window ${s.duplicateWindowSeconds} s; ` +
 			'N8N_EXPRESSION_ENGINE=legacy',
 	);
+	if (s.package !== REPO_ROOT) console.log(`package built in ${s.package}`);
 
 	for (const run of report.runs) {
 		const r = run.rssMiB;
@@ -326,7 +329,7 @@ function print(report) {
 }
 
 async function main() {
-	if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'KajabiTrigger'))) {
+	if (!fs.existsSync(path.join(PACKAGE_DIR, 'dist', 'nodes', 'KajabiTrigger'))) {
 		throw new Error('dist/ is missing: run `npm run build` first');
 	}
 	const install = ensureN8nInstalled({ log });
@@ -338,6 +341,7 @@ async function main() {
 			warmup: WARMUP,
 			concurrency: CONCURRENCY,
 			duplicateWindowSeconds: DUPLICATE_WINDOW,
+			package: PACKAGE_DIR,
 		},
 		runs: [],
 	};
