@@ -15,6 +15,7 @@ const path = require('node:path');
 const { after, before, test } = require('node:test');
 
 const { startCaptureServer } = require('../../scripts/lib/capture-server');
+const { nodeOutput, postDelivery, routed, triggerLead } = require('../helpers/exampleRuns');
 const {
 	STAND_IN_ACCOUNT,
 	contactByEmail,
@@ -82,42 +83,7 @@ function spec(name, options, fn) {
 	});
 }
 
-async function post(url, { contentType, body }) {
-	const started = Date.now();
-	const response = await fetch(url, {
-		method: 'POST',
-		headers: contentType ? { 'content-type': contentType } : {},
-		body,
-		signal: AbortSignal.timeout(10_000),
-	});
-	const answeredAt = Date.now();
-	const text = await response.text();
-	let json = null;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		// left null: some assertions check that an answer is JSON
-	}
-	return { status: response.status, json, text, ms: Date.now() - started, answeredAt };
-}
-
-function nodeOutput(execution, nodeName) {
-	const run = execution.data?.resultData?.runData?.[nodeName]?.[0];
-	return run?.data?.main ?? [];
-}
-
-function triggerLead(execution) {
-	return nodeOutput(execution, 'Kajabi Trigger')[0]?.[0]?.json;
-}
-
-/** The Router's item and the index of the output it left by. */
-function routed(execution) {
-	const outputs = nodeOutput(execution, 'Route to Campaign');
-	for (const [output, items] of outputs.entries()) {
-		if (items?.length) return { output, json: items[0].json };
-	}
-	return { output: -1, json: undefined };
-}
+const post = (url, delivery) => postDelivery(url, delivery);
 
 before(
 	async () => {

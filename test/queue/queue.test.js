@@ -15,6 +15,7 @@ const path = require('node:path');
 const { after, before, test } = require('node:test');
 
 const { startCaptureServer } = require('../../scripts/lib/capture-server');
+const { postDelivery, routed, triggerLead } = require('../helpers/exampleRuns');
 const { distinctDeliveries } = require('../../scripts/lib/distinct-deliveries');
 const {
 	STAND_IN_ACCOUNT,
@@ -68,24 +69,8 @@ function spec(name, fn, timeoutMs = 180_000) {
 	});
 }
 
-async function post(url, { contentType = 'application/json', body }) {
-	const started = Date.now();
-	const response = await fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': contentType },
-		body,
-		signal: AbortSignal.timeout(30_000),
-	});
-	const answeredAt = Date.now();
-	const text = await response.text();
-	let json = null;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		// left null: the assertions name the status and text
-	}
-	return { status: response.status, json, text, ms: Date.now() - started, answeredAt };
-}
+const post = (url, { contentType = 'application/json', body }) =>
+	postDelivery(url, { contentType, body }, { timeoutMs: 30_000 });
 
 /** Runs `task(item, index)` for every item, at most `concurrency` at a time. */
 async function pool(items, concurrency, task) {
@@ -104,21 +89,6 @@ async function pool(items, concurrency, task) {
 function percentile(values, p) {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function nodeOutput(execution, nodeName) {
-	return execution.data?.resultData?.runData?.[nodeName]?.[0]?.data?.main ?? [];
-}
-
-function triggerLead(execution) {
-	return nodeOutput(execution, TRIGGER)[0]?.[0]?.json;
-}
-
-function routed(execution) {
-	for (const [output, items] of nodeOutput(execution, 'Route to Campaign').entries()) {
-		if (items?.length) return { output, json: items[0].json };
-	}
-	return { output: -1, json: undefined };
 }
 
 /** Executions of the variant by state, read straight from PostgreSQL (cheap for hundreds). */
