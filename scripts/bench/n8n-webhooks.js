@@ -75,6 +75,7 @@ function load(url, bodies, connections) {
 	let next = 0;
 	const latencies = [];
 	const started = performance.now();
+	let lastAnswer = started;
 	return new Promise((resolve, reject) => {
 		const instance = autocannon(
 			{
@@ -101,14 +102,16 @@ function load(url, bodies, connections) {
 					non2xx: result.non2xx,
 					errors: result.errors,
 					timeouts: result.timeouts,
-					// autocannon's own duration counts whole seconds.
-					seconds: (performance.now() - started) / 1000,
+					// Up to the last answer: autocannon's own duration, and its callback, wait for the
+					// next whole second.
+					seconds: (lastAnswer - started) / 1000,
 					latencies,
 				});
 			},
 		);
 		instance.on('response', (_client, _status, _bytes, responseTime) => {
 			latencies.push(responseTime);
+			lastAnswer = performance.now();
 		});
 		const guard = setTimeout(() => instance.stop(), MAX_SECONDS * 1000);
 	});
