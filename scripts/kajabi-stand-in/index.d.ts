@@ -65,6 +65,8 @@ export interface DeliveryRecord {
 	body?: JsonValue;
 	startedAt: string;
 	finishedAt: string | null;
+	/** The id of the failed record this one sends again, or null. */
+	redeliveryOf: number | null;
 }
 
 export interface Counters {
@@ -102,6 +104,8 @@ export interface StandInControl {
 		options?: { filter?: (record: DeliveryRecord) => boolean; timeoutMs?: number },
 	): Promise<DeliveryRecord[]>;
 	idle(options?: { timeoutMs?: number }): Promise<DeliveryRecord[]>;
+	/** Sends the failed deliveries among `ids` again, as new records; returns them. */
+	redeliver(ids: number[]): DeliveryRecord[];
 	faults(): FaultState;
 	setRateLimit(options: { limit: number; windowSeconds?: number }): void;
 	clearRateLimit(): void;

@@ -84,6 +84,11 @@ function spec(name, options, fn) {
 }
 
 const post = (url, delivery) => postDelivery(url, delivery);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The email of the form submission a stand-in delivery record carries. */
+const emailOf = (record) =>
+	record.body.payload.find((resource) => resource.type === 'form_submissions').attributes.email;
 
 before(
 	async () => {
@@ -615,6 +620,118 @@ spec('after n8n restarts, the trigger keeps its Kajabi hooks and makes no second
 		'no execution for the form submitted after the restart',
 	);
 });
+
+spec(
+	'n8n restarted in the middle of a stream of form submissions, then re-published: ' +
+		'one hook per event, every lead once, the refused deliveries taken when sent again',
+	{ timeoutMs: 300_000 },
+	async () => {
+		const url = triggerUrl(variant, n8n.baseUrl);
+		const hookIds = new Set(hooksFor(kajabi, url).map((hook) => hook.id));
+		const earlier = await n8n.listExecutions(variant.id, { includeData: false });
+		const earlierIds = new Set(earlier.map((run) => run.id));
+		kajabi.control.clearDeliveries();
+
+		// One form submission every 200 ms, while n8n runs, stops, is down, starts and runs again.
+		const people = [];
+		let phase = 'running';
+		let streaming = true;
+		const stream = (async () => {
+			while (streaming) {
+				const person = {
+					name: `Stream Person ${people.length + 1}`,
+					email: `stream.person.${people.length + 1}@example.org`,
+					phase,
+				};
+				people.push(person);
+				await submitKajabiForm(kajabi.url, '2003', { name: person.name, email: person.email });
+				await sleep(200);
+			}
+		})();
+		const submitted = async (count) => {
+			while (people.length < count) await sleep(50);
+		};
+
+		await submitted(8);
+		phase = 'stopping';
+		const stoppedAt = new Date().toISOString();
+		await n8n.stop();
+		phase = 'down';
+		await sleep(1_500);
+		phase = 'starting';
+		await n8n.start();
+		phase = 'restarted';
+		await submitted(people.length + 8);
+		streaming = false;
+		await stream;
+		await kajabi.control.idle({ timeoutMs: 30_000 });
+
+		const streamed = kajabi.control
+			.deliveries()
+			.filter((record) => record.event === 'form_submission' && hookIds.has(record.hookId));
+		assert.equal(streamed.length, people.length, 'one delivery per submission');
+		const byPhase = (wanted) =>
+			streamed.filter((record) => people.find((p) => p.email === emailOf(record)).phase === wanted);
+		const failed = streamed.filter((record) => record.state === 'failed');
+		log(
+			`stream: ${people.length} submissions, ${failed.length} refused while n8n restarted ` +
+				`(${['running', 'stopping', 'down', 'starting', 'restarted']
+					.map((name) => `${name} ${byPhase(name).length}`)
+					.join(', ')})`,
+		);
+		const beforeStop = byPhase('running').filter((record) => record.finishedAt < stoppedAt);
+		assert.ok(
+			beforeStop.length > 0 && beforeStop.every((record) => record.ok),
+			'a delivery before the stop failed',
+		);
+		assert.ok(
+			byPhase('down').length > 0 && byPhase('down').every((record) => !record.ok),
+			'no delivery was sent while n8n was down, or one was taken',
+		);
+		assert.ok(
+			byPhase('restarted').every((record) => record.ok),
+			'a delivery after the restart failed',
+		);
+
+		await n8n.publicApi(`/workflows/${variant.id}/deactivate`, { method: 'POST' });
+		assert.deepEqual(hooksFor(kajabi, url), [], 'unpublishing left hooks behind');
+		await n8n.publicApi(`/workflows/${variant.id}/activate`, { method: 'POST' });
+		assert.equal(hooksFor(kajabi, url).length, KAJABI_EVENTS.length, 're-publishing: hooks');
+		assert.equal(kajabi.state.hooks.length, KAJABI_EVENTS.length, 'a second set of hooks');
+		assert.deepEqual(
+			hooksFor(kajabi, url)
+				.map((hook) => hook.attributes.event)
+				.sort(),
+			[...KAJABI_EVENTS].sort(),
+		);
+
+		// Kajabi publishes no retry policy: stand for it by sending each refused delivery again.
+		const again = kajabi.control.redeliver(failed.map((record) => record.id));
+		assert.equal(again.length, failed.length);
+		await kajabi.control.idle({ timeoutMs: 30_000 });
+		assert.ok(
+			again.every((record) => record.ok),
+			'a delivery sent again after the restart failed',
+		);
+
+		const executions = await n8n.waitForExecutions(variant.id, earlier.length + people.length, {
+			timeoutMs: 120_000,
+			settleMs: 2_000,
+		});
+		const fresh = executions.filter((run) => !earlierIds.has(run.id));
+		assert.equal(fresh.length, people.length, 'executions: one per person, no more');
+		for (const person of people) {
+			const runs = fresh.filter((run) => triggerLead(run)?.contact.email === person.email);
+			assert.equal(runs.length, 1, `${person.name} (${person.phase}): ${runs.length} executions`);
+			assert.equal(runs[0].status, 'success', `${person.name}: ${runs[0].status}`);
+			assert.equal(routed(runs[0]).json.campaign, 'free-guide', person.name);
+			const audits = capture
+				.requests('/audit')
+				.filter((request) => request.body.deliveryId === triggerLead(runs[0]).deliveryId);
+			assert.equal(audits.length, 1, `${person.name}: ${audits.length} audit log entries`);
+		}
+	},
+);
 
 spec('unpublishing the workflow removes its hooks from Kajabi', async () => {
 	const url = triggerUrl(variant, n8n.baseUrl);

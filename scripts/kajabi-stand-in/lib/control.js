@@ -93,6 +93,14 @@ function createControl({ state, tokens, faults, deliveries, events, setDown, up 
 			return deliveries.idle(options);
 		},
 
+		/** Sends failed deliveries again (by record id); returns the new records. */
+		redeliver(ids) {
+			if (!Array.isArray(ids) || !ids.every(Number.isInteger)) {
+				throw new ControlError('ids must be an array of delivery record ids');
+			}
+			return deliveries.redeliver(ids);
+		},
+
 		faults() {
 			return { ...faults.snapshot(), deliveryRepeat: deliveries.repeat };
 		},
@@ -246,6 +254,11 @@ const HTTP_ROUTES = [
 	['POST', '/counters/reset', (control) => control.resetCounters()],
 	['GET', '/deliveries', (control) => control.deliveries({ withBodies: false })],
 	['DELETE', '/deliveries', (control) => control.clearDeliveries()],
+	[
+		'POST',
+		'/deliveries/redeliver',
+		(control, body) => withoutBodies(control.redeliver(body.ids)),
+	],
 	['POST', '/rate-limit', (control, body) => control.setRateLimit(body)],
 	['DELETE', '/rate-limit', (control) => control.clearRateLimit()],
 	['POST', '/fail-next', (control, body) => control.failNext(body)],

@@ -73,12 +73,30 @@ class Deliveries {
 				body,
 				startedAt: new Date().toISOString(),
 				finishedAt: null,
+				redeliveryOf: null,
 			};
 			this.records.push(record);
 			records.push(record);
 			this.track(this.run(record));
 		}
 		return records;
+	}
+
+	/**
+	 * Sends the failed deliveries among `ids` again, each as a new record with `redeliveryOf`
+	 * set, the way a sender retries later what a receiver did not take. Kajabi publishes no
+	 * retry policy; tests call this to stand for whatever retry it makes.
+	 */
+	redeliver(ids) {
+		const wanted = new Set(ids);
+		const failed = this.records.filter(
+			(record) => wanted.has(record.id) && record.state === 'failed',
+		);
+		return failed.map((original) => {
+			const [record] = this.send({ ...original, repeat: 1 });
+			record.redeliveryOf = original.id;
+			return record;
+		});
 	}
 
 	track(promise) {

@@ -320,6 +320,33 @@ describe('delivery', () => {
 		expect(record).toMatchObject({ state: 'failed', statusCode: 500, attempts: 3, ok: false });
 	});
 
+	it('redelivers a failed delivery with the same body, and leaves delivered ones alone', async () => {
+		await hook('tag_added', '/later', { resourceId: '3003' });
+		receiver.failFirst('/later', 3);
+		standIn.control.addTag({ contactId: '5012', tagId: '3003' });
+		const [failed] = await standIn.control.waitForDeliveries(1, {
+			filter: (candidate) => candidate.target.endsWith('/later'),
+		});
+		expect(failed.state).toBe('failed');
+		const delivered = standIn.control.deliveries().find((record) => record.state === 'delivered');
+		expect(delivered).toBeDefined();
+
+		const again = standIn.control.redeliver([failed.id, delivered!.id]);
+		expect(again).toHaveLength(1);
+		const [record] = await standIn.control.waitForDeliveries(1, {
+			filter: (candidate) => candidate.redeliveryOf === failed.id,
+		});
+
+		expect(record).toMatchObject({ state: 'delivered', statusCode: 200, attempts: 1, copy: 1 });
+		expect(record.id).not.toBe(failed.id);
+		const bodies = receiver.at('/later').map((delivery) => JSON.stringify(delivery.body));
+		expect(bodies).toHaveLength(4);
+		expect(new Set(bodies).size).toBe(1);
+		expect(() => standIn.control.redeliver(['1' as unknown as number])).toThrow(
+			'ids must be an array of delivery record ids',
+		);
+	});
+
 	it('accepts a hook to a public URL but never sends anything there', async () => {
 		await api.post('/v1/hooks', {
 			body: {
