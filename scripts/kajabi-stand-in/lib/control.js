@@ -254,11 +254,7 @@ const HTTP_ROUTES = [
 	['POST', '/counters/reset', (control) => control.resetCounters()],
 	['GET', '/deliveries', (control) => control.deliveries({ withBodies: false })],
 	['DELETE', '/deliveries', (control) => control.clearDeliveries()],
-	[
-		'POST',
-		'/deliveries/redeliver',
-		(control, body) => withoutBodies(control.redeliver(body.ids)),
-	],
+	['POST', '/deliveries/redeliver', (control, body) => withoutBodies(control.redeliver(body.ids))],
 	['POST', '/rate-limit', (control, body) => control.setRateLimit(body)],
 	['DELETE', '/rate-limit', (control) => control.clearRateLimit()],
 	['POST', '/fail-next', (control, body) => control.failNext(body)],
