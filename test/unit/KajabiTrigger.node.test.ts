@@ -42,7 +42,8 @@ describe('Kajabi Trigger webhook', () => {
 		const first = await deliver({ body, nodeId: 'process-a' });
 		const deliveryId = (first.result.webhookResponse as { deliveryId: string }).deliveryId;
 
-		expect(first.staticData.kajabiDeliveries).toEqual({ [deliveryId]: expect.any(Number) });
+		expect(deliveryId).toMatch(/^[0-9a-f]{32}$/);
+		expect(first.staticData.kajabiDeliveries).toMatch(new RegExp(`^${deliveryId}@\\d{10}$`));
 	});
 
 	it('starts nothing for a delivery another n8n process accepted, and answers 200', async () => {

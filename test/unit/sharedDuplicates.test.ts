@@ -1,9 +1,12 @@
+import fc from 'fast-check';
+
 import { DuplicateWindow } from '../../nodes/KajabiTrigger/protection/duplicateWindow';
 import {
 	DELIVERIES_KEY,
 	MAX_SHARED_DELIVERIES,
 	SharedDuplicates,
 	keepStaticDataChange,
+	readStoredDeliveries,
 } from '../../nodes/KajabiTrigger/protection/sharedDuplicates';
 
 const WINDOW_MS = 600_000;
@@ -12,6 +15,11 @@ const T0 = 1_750_000_000_000;
 /** One n8n process: its own memory, and the static data n8n loaded for this request. */
 function processWith(store: Record<string, unknown>, local = new DuplicateWindow(WINDOW_MS)) {
 	return { local, duplicates: new SharedDuplicates(local, store) };
+}
+
+/** The delivery ids the static data holds, oldest first. */
+function storedIds(store: Record<string, unknown>): string[] {
+	return readStoredDeliveries(store[DELIVERIES_KEY]).map(([id]) => id);
 }
 
 /** What n8n does between requests: the saved static data is read again, as JSON. */
@@ -25,7 +33,7 @@ describe('duplicate window shared through static data', () => {
 
 		expect(processWith(store).duplicates.check('d1', T0 + 400)).toBeNull();
 
-		expect(store[DELIVERIES_KEY]).toEqual({ d1: Math.floor(T0 / 1000) });
+		expect(store[DELIVERIES_KEY]).toBe(`d1@${Math.floor(T0 / 1000)}`);
 	});
 
 	it('knows a delivery another process accepted, with a memory of its own that lacks it', () => {
@@ -74,17 +82,13 @@ describe('duplicate window shared through static data', () => {
 		a.duplicates.check('from-a', T0);
 		const storeB = reloaded(before);
 		new SharedDuplicates(b.local, storeB).check('from-b', T0 + 10);
-		expect(Object.keys(storeB[DELIVERIES_KEY] as object)).toEqual(['from-b']);
+		expect(storedIds(storeB)).toEqual(['from-b']);
 
 		// A's next accepted delivery writes back all A knows, and what B's save held.
 		const storeA = reloaded(storeB);
 		new SharedDuplicates(a.local, storeA).check('next-at-a', T0 + 2_000);
 
-		expect(Object.keys(storeA[DELIVERIES_KEY] as object).sort()).toEqual([
-			'from-a',
-			'from-b',
-			'next-at-a',
-		]);
+		expect(storedIds(storeA).sort()).toEqual(['from-a', 'from-b', 'next-at-a']);
 		expect(processWith(reloaded(storeA)).duplicates.check('from-a', T0 + 3_000)).toBe('workflow');
 	});
 
@@ -95,9 +99,9 @@ describe('duplicate window shared through static data', () => {
 
 		// A save from an older copy dropped d1; a replay to the same process still finds it and
 		// repairs the copy, while a copy that already holds everything is left unchanged.
-		const dropped: Record<string, unknown> = { [DELIVERIES_KEY]: {} };
+		const dropped: Record<string, unknown> = { [DELIVERIES_KEY]: '' };
 		expect(new SharedDuplicates(a.local, dropped).check('d1', T0 + 1_000)).toBe('process');
-		expect(Object.keys(dropped[DELIVERIES_KEY] as object)).toEqual(['d1']);
+		expect(storedIds(dropped)).toEqual(['d1']);
 
 		const complete = reloaded(dropped);
 		const held = complete[DELIVERIES_KEY];
@@ -115,11 +119,7 @@ describe('duplicate window shared through static data', () => {
 		const wiped: Record<string, unknown> = {};
 		new SharedDuplicates(b.local, wiped).check('next-at-b', T0 + 2_000);
 
-		expect(Object.keys(wiped[DELIVERIES_KEY] as object).sort()).toEqual([
-			'from-a',
-			'from-b',
-			'next-at-b',
-		]);
+		expect(storedIds(wiped).sort()).toEqual(['from-a', 'from-b', 'next-at-b']);
 	});
 
 	it('keeps the newest deliveries only, so the workflow row stays small', () => {
@@ -129,11 +129,11 @@ describe('duplicate window shared through static data', () => {
 			new SharedDuplicates(local, store).check(`d${i}`, T0 + i * 100);
 		}
 
-		const stored = store[DELIVERIES_KEY] as Record<string, number>;
-		expect(Object.keys(stored)).toHaveLength(MAX_SHARED_DELIVERIES);
-		expect(stored).toHaveProperty(`d${MAX_SHARED_DELIVERIES + 249}`);
-		expect(stored).not.toHaveProperty('d0');
-		expect(JSON.stringify(stored).length).toBeLessThan(MAX_SHARED_DELIVERIES * 50);
+		const stored = storedIds(store);
+		expect(stored).toHaveLength(MAX_SHARED_DELIVERIES);
+		expect(stored[stored.length - 1]).toBe(`d${MAX_SHARED_DELIVERIES + 249}`);
+		expect(stored[0]).toBe('d250');
+		expect(JSON.stringify(store[DELIVERIES_KEY]).length).toBeLessThan(MAX_SHARED_DELIVERIES * 20);
 	});
 
 	it('drops deliveries older than the window from the static data when it saves', () => {
@@ -143,7 +143,7 @@ describe('duplicate window shared through static data', () => {
 		const store = reloaded(saved);
 		processWith(store).duplicates.check('new', T0 + WINDOW_MS + 5_000);
 
-		expect(Object.keys(store[DELIVERIES_KEY] as object)).toEqual(['new']);
+		expect(storedIds(store)).toEqual(['new']);
 	});
 
 	it('forgets a delivery in both memories when its execution could not start', () => {
@@ -153,13 +153,13 @@ describe('duplicate window shared through static data', () => {
 
 		duplicates.forget('d1', T0 + 10);
 
-		expect(store[DELIVERIES_KEY]).toEqual({});
+		expect(store[DELIVERIES_KEY]).toBe('');
 		expect(processWith(reloaded(store)).duplicates.check('d1', T0 + 20)).toBeNull();
 	});
 
 	it('ignores stored entries it cannot read', () => {
 		const store: Record<string, unknown> = {
-			[DELIVERIES_KEY]: { d1: 'yesterday', d2: null, d3: Math.floor(T0 / 1000) },
+			[DELIVERIES_KEY]: `d1@yesterday d2@ @${Math.floor(T0 / 1000)} d3@${Math.floor(T0 / 1000)}`,
 		};
 
 		const { duplicates } = processWith(store);
@@ -167,6 +167,101 @@ describe('duplicate window shared through static data', () => {
 		expect(duplicates.check('d3', T0 + 1_000)).toBe('workflow');
 		expect(duplicates.check('d1', T0 + 1_000)).toBeNull();
 		expect(processWith({ [DELIVERIES_KEY]: ['d1'] }).duplicates.check('d1', T0)).toBeNull();
+		const older = { [DELIVERIES_KEY]: { d1: Math.floor(T0 / 1000) } };
+		expect(processWith(older).duplicates.check('d1', T0)).toBeNull();
+	});
+
+	it('keeps what concurrent requests in one process accepted, when each read an older copy', () => {
+		const saved: Record<string, unknown> = {};
+		const local = new DuplicateWindow(WINDOW_MS);
+		new SharedDuplicates(local, saved).check('d1', T0);
+
+		// Two requests load the same saved copy; the later save must not drop the earlier one's.
+		const first = reloaded(saved);
+		const second = reloaded(saved);
+		new SharedDuplicates(local, first).check('d2', T0 + 10);
+		new SharedDuplicates(local, second).check('d3', T0 + 20);
+
+		expect(storedIds(second)).toEqual(['d1', 'd2', 'd3']);
+		// A request that loads the newest copy and brings a repeat writes nothing.
+		const newest = reloaded(second);
+		const held = newest[DELIVERIES_KEY];
+		expect(new SharedDuplicates(local, newest).check('d2', T0 + 30)).toBe('process');
+		expect(newest[DELIVERIES_KEY]).toBe(held);
+	});
+
+	it('stores, after any mix of requests, the newest deliveries this process knows', () => {
+		type Request =
+			| { kind: 'delivery'; id: number; advanceMs: number; copy: 'newest' | 'older' | 'other' }
+			| { kind: 'forget'; id: number };
+		const request: fc.Arbitrary<Request> = fc.oneof(
+			{
+				weight: 8,
+				arbitrary: fc.record({
+					kind: fc.constant('delivery' as const),
+					id: fc.nat({ max: 40 }),
+					// Whole seconds, as stored, so the stored times compare with the memory's as they are.
+					advanceMs: fc.oneof(
+						fc.constant(0),
+						fc.nat({ max: 20 }).map((seconds) => seconds * 1000),
+					),
+					copy: fc.constantFrom('newest' as const, 'older' as const, 'other' as const),
+				}),
+			},
+			{
+				weight: 1,
+				arbitrary: fc.record({ kind: fc.constant('forget' as const), id: fc.nat({ max: 40 }) }),
+			},
+		);
+
+		fc.assert(
+			fc.property(
+				fc.array(request, { maxLength: 120 }),
+				fc.integer({ min: 1, max: 12 }),
+				(requests, max) => {
+					const local = new DuplicateWindow(60_000);
+					const saves: string[] = [];
+					let now = T0;
+					for (const step of requests) {
+						const latest = saves[saves.length - 1];
+						const older = saves[Math.max(0, saves.length - 3)];
+						const store: Record<string, unknown> = {};
+						if (step.kind === 'delivery') {
+							now += step.advanceMs;
+							// n8n hands over the newest save, an older one (concurrent requests), or a
+							// copy another process wrote, holding deliveries this one never saw.
+							if (step.copy === 'newest' && latest !== undefined) store[DELIVERIES_KEY] = latest;
+							if (step.copy === 'older' && older !== undefined) store[DELIVERIES_KEY] = older;
+							if (step.copy === 'other')
+								store[DELIVERIES_KEY] = `x${step.id}@${Math.floor((now - 1_000) / 1000)}`;
+							new SharedDuplicates(local, store, max).check(`d${step.id}`, now);
+						} else {
+							store[DELIVERIES_KEY] = latest;
+							new SharedDuplicates(local, store, max).forget(`d${step.id}`, now);
+						}
+						if (typeof store[DELIVERIES_KEY] === 'string')
+							saves.push(store[DELIVERIES_KEY] as string);
+					}
+					if (saves.length === 0) return;
+
+					// The last save holds the newest deliveries this process knows within the window: as
+					// many as fit, none older than one left out (which of equal times is kept may vary).
+					const fresh = new Map(local.entries(now));
+					const stored = readStoredDeliveries(saves[saves.length - 1]).filter(
+						([, at]) => now - at < 60_000,
+					);
+					const storedIds = new Set(stored.map(([id]) => id));
+					expect(storedIds.size).toBe(stored.length);
+					expect(stored.length).toBe(Math.min(max, fresh.size));
+					for (const [id, at] of stored) expect(fresh.get(id)).toBe(at);
+					const oldestKept = Math.min(...stored.map(([, at]) => at));
+					for (const [id, at] of fresh) {
+						if (!storedIds.has(id)) expect(at).toBeLessThanOrEqual(oldestKept);
+					}
+				},
+			),
+			{ numRuns: 300 },
+		);
 	});
 
 	it('still works in process memory where n8n offers no static data', () => {
