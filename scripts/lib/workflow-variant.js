@@ -16,6 +16,7 @@ const AIRTABLE_NODE_TYPE = 'n8n-nodes-base.airtable';
 const HTTP_REQUEST_NODE_TYPE = 'n8n-nodes-base.httpRequest';
 const TRIGGER_NODE_TYPE = 'n8n-nodes-kajabi-connect.kajabiTrigger';
 const KAJABI_NODE_TYPE = 'n8n-nodes-kajabi-connect.kajabi';
+const STICKY_NOTE_TYPE = 'n8n-nodes-base.stickyNote';
 const KAJABI_CREDENTIAL_TYPE = 'kajabiOAuth2Api';
 const ROUTED_TAG_PLACEHOLDER = 'REPLACE_WITH_ROUTED_TAG_ID';
 
@@ -114,6 +115,25 @@ function registeringTrigger(node, kajabi) {
 	};
 }
 
+/** The example's note asks for placeholders to be replaced; this copy has none left. */
+function loopbackNote(node, captureUrl, kajabi) {
+	const kajabiLine = kajabi
+		? '- **Kajabi**: the Kajabi stand-in on this machine. The trigger registered its own hooks ' +
+			`there (site ${kajabi.siteId}); Enrich Lead and Tag as Routed use its credential.`
+		: "- **Kajabi**: no account. Post Kajabi bodies to the trigger's Production URL.";
+	const content = [
+		'## Loopback copy of the example workflow',
+		'Nothing here leaves this machine, and nothing needs replacing.',
+		kajabiLine,
+		`- **Airtable, Clay, SMS Scheduler, Audit Log**: the capture server at ${captureUrl}, which ` +
+			'records what each destination received (Airtable as an HTTP Request node sending ' +
+			"Airtable's upsert body).",
+		'',
+		'The example itself, with the placeholders to replace, is the other workflow.',
+	].join('\n');
+	return { ...node, parameters: { ...node.parameters, content } };
+}
+
 /**
  * @param {object} workflow the example workflow JSON (left untouched)
  * @param {string} captureUrl the capture server's base URL, e.g. http://127.0.0.1:40123
@@ -136,6 +156,7 @@ function loopbackVariant(
 			return kajabi ? { ...registeringTrigger(node, kajabi), webhookId } : { ...node, webhookId };
 		}
 		if (node.type === KAJABI_NODE_TYPE && kajabi) return withKajabiAccount(node, kajabi);
+		if (node.type === STICKY_NOTE_TYPE) return loopbackNote(node, base, kajabi);
 		return node;
 	});
 
