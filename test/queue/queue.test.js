@@ -395,6 +395,61 @@ spec('each delivery posted 3 times, to both webhook processes, still makes one l
 	assert.equal(capture.requests('/audit').length, auditsBefore + REPLAYED);
 });
 
+spec(
+	'copies of one delivery posted at once to one webhook process make one lead (sticky routing)',
+	async () => {
+		const deliveries = leadDeliveries(REPLAYED, 60_000);
+		const before = Object.values(await executionCounts()).reduce((sum, n) => sum + n, 0);
+		const auditsBefore = capture.requests('/audit').length;
+		const url = triggerUrl(variant, cluster.webhookUrls[0]);
+
+		// Three copies of each, interleaved, 20 requests in flight: copies of one delivery overlap.
+		const copies = [0, 1, 2].flatMap(() => deliveries);
+		const answers = await pool(copies, BURST_CONCURRENCY, (delivery) =>
+			post(url, { body: delivery.text }),
+		);
+		const count = (status) => answers.filter((a) => a.json?.status === status).length;
+		assert.ok(answers.every((a) => a.status === 200));
+		assert.equal(count('accepted'), REPLAYED);
+		assert.equal(count('duplicate'), 2 * REPLAYED);
+
+		const counts = await waitForFinished(before + REPLAYED, { settleMs: 3_000 });
+		assert.equal(counts.success, before + REPLAYED, JSON.stringify(counts));
+		await capture.waitFor('/audit', auditsBefore + REPLAYED, { timeoutMs: 60_000 });
+		assert.equal(capture.requests('/audit').length, auditsBefore + REPLAYED);
+	},
+);
+
+spec(
+	'copies of one delivery posted at once to both webhook processes: every lead at least once, no lead lost',
+	async () => {
+		const deliveries = leadDeliveries(REPLAYED, 70_000);
+		const before = Object.values(await executionCounts()).reduce((sum, n) => sum + n, 0);
+		const auditsBefore = capture.requests('/audit').length;
+		const [first, second] = cluster.webhookUrls.map((base) => triggerUrl(variant, base));
+
+		// The race docs/queue-mode.md describes: measured, not forbidden.
+		const copies = deliveries.flatMap((delivery) => [
+			{ delivery, url: first },
+			{ delivery, url: second },
+		]);
+		const answers = await pool(copies, BURST_CONCURRENCY, ({ delivery, url }) =>
+			post(url, { body: delivery.text }),
+		);
+		assert.ok(answers.every((a) => a.status === 200));
+		const accepted = answers.filter((a) => a.json?.status === 'accepted');
+		const acceptedIds = new Set(accepted.map((a) => a.json.deliveryId));
+		assert.equal(acceptedIds.size, REPLAYED, 'a delivery was taken by neither process');
+		const twice = accepted.length - REPLAYED;
+		figures.concurrentCopiesTakenTwice = twice;
+
+		const counts = await waitForFinished(before + accepted.length, { settleMs: 3_000 });
+		assert.equal(counts.success, before + accepted.length, JSON.stringify(counts));
+		assert.equal(capture.requests('/audit').length, auditsBefore + accepted.length);
+		log(`2 copies of ${REPLAYED} deliveries at once over both processes: ${twice} taken twice`);
+	},
+);
+
 spec('after a webhook process restarts, it still knows the deliveries it saw', async () => {
 	const deliveries = leadDeliveries(REPLAYED, 50_000);
 	const before = Object.values(await executionCounts()).reduce((sum, n) => sum + n, 0);
