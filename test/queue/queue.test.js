@@ -108,6 +108,28 @@ async function executionCounts() {
 	return Object.fromEntries(rows.map((row) => [row.status, row.count]));
 }
 
+/** Executions of the variant so far, whatever their status. */
+async function executionTotal() {
+	return Object.values(await executionCounts()).reduce((sum, n) => sum + n, 0);
+}
+
+/**
+ * A point to count from: asserts, once the work since has settled, that exactly `added`
+ * executions succeeded and as many leads reached the audit log.
+ */
+async function countingFrom() {
+	const before = await executionTotal();
+	const auditsBefore = capture.requests('/audit').length;
+	return {
+		async expectLeads(added) {
+			const counts = await waitForFinished(before + added, { settleMs: 3_000 });
+			assert.equal(counts.success, before + added, JSON.stringify(counts));
+			if (added > 0) await capture.waitFor('/audit', auditsBefore + added, { timeoutMs: 60_000 });
+			assert.equal(capture.requests('/audit').length, auditsBefore + added);
+		},
+	};
+}
+
 async function waitForFinished(total, { timeoutMs = 300_000, settleMs = 0 } = {}) {
 	const started = Date.now();
 	for (;;) {
@@ -319,8 +341,7 @@ spec(
 	`a burst of ${BURST} distinct deliveries over both webhook processes makes ${BURST} leads`,
 	async () => {
 		const deliveries = leadDeliveries(BURST, 10_000);
-		const countsBefore = await executionCounts();
-		const before = Object.values(countsBefore).reduce((sum, n) => sum + n, 0);
+		const before = await executionTotal();
 		const auditsBefore = capture.requests('/audit').length;
 
 		const started = Date.now();
@@ -370,8 +391,7 @@ spec(
 
 spec('each delivery posted 3 times, to both webhook processes, still makes one lead', async () => {
 	const deliveries = leadDeliveries(REPLAYED, 50_000);
-	const before = Object.values(await executionCounts()).reduce((sum, n) => sum + n, 0);
-	const auditsBefore = capture.requests('/audit').length;
+	const from = await countingFrom();
 	const [first, second] = cluster.webhookUrls.map((base) => triggerUrl(variant, base));
 
 	// The first copy to one process, then one to the other and one more to the first, one
@@ -388,19 +408,14 @@ spec('each delivery posted 3 times, to both webhook processes, still makes one l
 	const count = (status) => statuses.filter((s) => s === status).length;
 	assert.equal(count('accepted'), REPLAYED);
 	assert.equal(count('duplicate'), 2 * REPLAYED);
-
-	const counts = await waitForFinished(before + REPLAYED, { settleMs: 3_000 });
-	assert.equal(counts.success, before + REPLAYED, JSON.stringify(counts));
-	await capture.waitFor('/audit', auditsBefore + REPLAYED, { timeoutMs: 60_000 });
-	assert.equal(capture.requests('/audit').length, auditsBefore + REPLAYED);
+	await from.expectLeads(REPLAYED);
 });
 
 spec(
 	'copies of one delivery posted at once to one webhook process make one lead (sticky routing)',
 	async () => {
 		const deliveries = leadDeliveries(REPLAYED, 60_000);
-		const before = Object.values(await executionCounts()).reduce((sum, n) => sum + n, 0);
-		const auditsBefore = capture.requests('/audit').length;
+		const from = await countingFrom();
 		const url = triggerUrl(variant, cluster.webhookUrls[0]);
 
 		// Three copies of each, interleaved, 20 requests in flight: copies of one delivery overlap.
@@ -412,11 +427,7 @@ spec(
 		assert.ok(answers.every((a) => a.status === 200));
 		assert.equal(count('accepted'), REPLAYED);
 		assert.equal(count('duplicate'), 2 * REPLAYED);
-
-		const counts = await waitForFinished(before + REPLAYED, { settleMs: 3_000 });
-		assert.equal(counts.success, before + REPLAYED, JSON.stringify(counts));
-		await capture.waitFor('/audit', auditsBefore + REPLAYED, { timeoutMs: 60_000 });
-		assert.equal(capture.requests('/audit').length, auditsBefore + REPLAYED);
+		await from.expectLeads(REPLAYED);
 	},
 );
 
@@ -424,8 +435,7 @@ spec(
 	'copies of one delivery posted at once to both webhook processes: every lead at least once, no lead lost',
 	async () => {
 		const deliveries = leadDeliveries(REPLAYED, 70_000);
-		const before = Object.values(await executionCounts()).reduce((sum, n) => sum + n, 0);
-		const auditsBefore = capture.requests('/audit').length;
+		const from = await countingFrom();
 		const [first, second] = cluster.webhookUrls.map((base) => triggerUrl(variant, base));
 
 		// The race docs/queue-mode.md describes: measured, not forbidden.
@@ -442,18 +452,14 @@ spec(
 		assert.equal(acceptedIds.size, REPLAYED, 'a delivery was taken by neither process');
 		const twice = accepted.length - REPLAYED;
 		figures.concurrentCopiesTakenTwice = twice;
-
-		const counts = await waitForFinished(before + accepted.length, { settleMs: 3_000 });
-		assert.equal(counts.success, before + accepted.length, JSON.stringify(counts));
-		assert.equal(capture.requests('/audit').length, auditsBefore + accepted.length);
+		await from.expectLeads(accepted.length);
 		log(`2 copies of ${REPLAYED} deliveries at once over both processes: ${twice} taken twice`);
 	},
 );
 
 spec('after a webhook process restarts, it still knows the deliveries it saw', async () => {
 	const deliveries = leadDeliveries(REPLAYED, 50_000);
-	const before = Object.values(await executionCounts()).reduce((sum, n) => sum + n, 0);
-	const auditsBefore = capture.requests('/audit').length;
+	const from = await countingFrom();
 
 	figures.webhookRestartSeconds = await cluster.restartWebhook(1);
 	const url = triggerUrl(variant, cluster.webhookUrls[1]);
@@ -463,17 +469,14 @@ spec('after a webhook process restarts, it still knows the deliveries it saw', a
 		answers.map((a) => a.json?.status),
 		deliveries.map(() => 'duplicate'),
 	);
-	const counts = await waitForFinished(before, { settleMs: 3_000 });
-	assert.equal(counts.success, before);
-	assert.equal(capture.requests('/audit').length, auditsBefore);
+	await from.expectLeads(0);
 });
 
 spec(
 	'burst deliveries replayed at once to the other webhook process: a lead only for a replay taken as new',
 	async () => {
 		const deliveries = leadDeliveries(BURST, 10_000);
-		const before = Object.values(await executionCounts()).reduce((sum, n) => sum + n, 0);
-		const auditsBefore = capture.requests('/audit').length;
+		const from = await countingFrom();
 
 		// In the burst, delivery i went to process i % 2; now it goes to the other one.
 		const answers = await pool(deliveries, BURST_CONCURRENCY, (delivery, index) =>
@@ -483,9 +486,7 @@ spec(
 		figures.burstReplaySlipped = slipped;
 		assert.ok(answers.every((a) => a.status === 200));
 
-		const counts = await waitForFinished(before + slipped, { settleMs: 3_000 });
-		assert.equal(counts.success, before + slipped, 'an accepted replay started no execution');
-		assert.equal(capture.requests('/audit').length, auditsBefore + slipped);
+		await from.expectLeads(slipped);
 		assert.deepEqual(
 			answers.filter((a) => !['duplicate', 'accepted'].includes(a.json?.status)),
 			[],
