@@ -68,8 +68,12 @@ async function postAll(url) {
 	return posted;
 }
 
-/** One row per lead: who, what, where it was routed, and which destinations got it. */
-function leadRows(executions, capture) {
+/**
+ * One row per lead: how it was sent, who, what, where it was routed, and which destinations
+ * got it. `posted` names the bodies posted straight to the trigger, by delivery id.
+ */
+function leadRows(executions, capture, posted) {
+	const sentAs = new Map(posted.map(({ delivery, deliveryId }) => [deliveryId, delivery.name]));
 	const sms = capture.requests('/sms');
 	const mark = (found) => (found ? '✓' : '–');
 
@@ -90,6 +94,7 @@ function leadRows(executions, capture) {
 		const tagged = runData['Kajabi: Tag as Routed']?.[0]?.data?.main?.[0]?.[0]?.json;
 
 		return {
+			'sent as': sentAs.get(lead.deliveryId) ?? 'hook from the stand-in',
 			who: maskEmail(email),
 			source: lead.source ?? '?',
 			event: lead.event ?? '?',
@@ -130,6 +135,7 @@ async function settle(n8n, kajabi, workflowId, postedCount) {
 
 function printTable(rows) {
 	const columns = [
+		'sent as',
 		'who',
 		'source',
 		'event',
@@ -149,8 +155,17 @@ function printTable(rows) {
 
 	process.stdout.write(`\n${line(columns)}\n${line(columns.map((c) => '-'.repeat(width(c))))}\n`);
 	for (const row of rows) process.stdout.write(`${line(columns.map((c) => row[c]))}\n`);
-	process.stdout.write('\n');
+	process.stdout.write(`\n${TABLE_KEY}\n\n`);
 }
+
+const TABLE_KEY = [
+	'Key: "hook from the stand-in" rows are forms submitted in the Kajabi stand-in, which sent them',
+	'as Kajabi would; the other rows are Kajabi body shapes posted straight to the trigger.',
+	'kajabi: what Enrich Lead found in the stand-in: customer, lead (a contact who bought nothing),',
+	'not_found (the sample bodies name people the stand-in does not hold), skipped (no API).',
+	'✓ sent there, – not sent: an SMS only for leads with a phone, a tag only for contacts Kajabi',
+	'knows. Emails are masked; "sent as" tells the rows apart.',
+].join('\n');
 
 async function main() {
 	const started = Date.now();
@@ -213,7 +228,7 @@ async function main() {
 		const executions = await settle(n8n, kajabi, variant.id, posted.length);
 		await capture.waitFor('/audit', executions.length);
 
-		printTable(leadRows(executions, capture));
+		printTable(leadRows(executions, capture, posted));
 		log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 		process.stdout.write(
 			[
