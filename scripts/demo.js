@@ -94,7 +94,9 @@ function leadRows(executions, capture, posted) {
 		const tagged = runData['Kajabi: Tag as Routed']?.[0]?.data?.main?.[0]?.[0]?.json;
 
 		return {
-			'sent as': sentAs.get(lead.deliveryId) ?? 'hook from the stand-in',
+			'sent as':
+				sentAs.get(lead.deliveryId) ??
+				`stand-in hook (form ${lead.form?.id ?? '?'} submitted there)`,
 			who: maskEmail(email),
 			source: lead.source ?? '?',
 			event: lead.event ?? '?',
@@ -159,12 +161,17 @@ function printTable(rows) {
 }
 
 const TABLE_KEY = [
-	'Key: "hook from the stand-in" rows are forms submitted in the Kajabi stand-in, which sent them',
-	'as Kajabi would; the other rows are Kajabi body shapes posted straight to the trigger.',
-	'kajabi: what Enrich Lead found in the stand-in: customer, lead (a contact who bought nothing),',
-	'not_found (the sample bodies name people the stand-in does not hold), skipped (no API).',
-	'✓ sent there, – not sent: an SMS only for leads with a phone, a tag only for contacts Kajabi',
-	'knows. Emails are masked; "sent as" tells the rows apart.',
+	'Key:',
+	'  sent as   "stand-in hook" rows are forms submitted in the Kajabi stand-in, which delivered',
+	'            them as Kajabi would; the others are Kajabi body shapes posted to the trigger',
+	'  who       the email, masked; source: the body shape (API hook envelope, dashboard webhook,',
+	'            bare payload array); event and form as Kajabi sent them (– no form)',
+	'  kajabi    what Enrich Lead found in the stand-in: customer, lead (a contact who bought',
+	'            nothing) or not_found (the sample bodies name people the stand-in does not hold)',
+	"  campaign  the Router's choice: upsell for customers, then the form table, else newsletter;",
+	'            priority: high for engaged contacts (– none)',
+	'  airtable, clay, sms, tag, audit: ✓ sent there, – not sent (an SMS needs a phone; only',
+	'            contacts Kajabi knows are tagged)',
 ].join('\n');
 
 async function main() {

@@ -265,7 +265,7 @@ function leadDeliveries() {
 			},
 		},
 		{
-			name: 'form 9999 submission (not in the table)',
+			name: 'form 9999 submission (not in the Router’s form table)',
 			contentType: JSON_TYPE,
 			body: formSubmission({
 				email: 'margaret.hamilton@example.com',

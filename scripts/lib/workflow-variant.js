@@ -123,7 +123,8 @@ function loopbackNote(node, captureUrl, kajabi) {
 		: "- **Kajabi**: no account. Post Kajabi bodies to the trigger's Production URL.";
 	const content = [
 		'## Loopback copy of the example workflow',
-		'Nothing here leaves this machine, and nothing needs replacing.',
+		'Nothing here leaves this machine, and nothing needs replacing: the placeholder ids left in ' +
+			"Airtable's path only name folders of the capture server.",
 		kajabiLine,
 		`- **Airtable, Clay, SMS Scheduler, Audit Log**: the capture server at ${captureUrl}, which ` +
 			'records what each destination received (Airtable as an HTTP Request node sending ' +
@@ -131,7 +132,7 @@ function loopbackNote(node, captureUrl, kajabi) {
 		'',
 		'The example itself, with the placeholders to replace, is the other workflow.',
 	].join('\n');
-	return { ...node, parameters: { ...node.parameters, content } };
+	return { ...node, parameters: { ...node.parameters, content, height: 300 } };
 }
 
 /**
