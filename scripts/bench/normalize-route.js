@@ -14,7 +14,7 @@ const { normalizeDelivery } = require(
 	path.join(ROOT, 'dist/nodes/KajabiTrigger/delivery/normalizeDelivery'),
 );
 const { routeLead } = require(path.join(ROOT, 'dist/nodes/KajabiCampaignRouter/rules/routeLead'));
-const { distinctDeliveries } = require('../lib/distinct-deliveries');
+const { DEFAULT_CAMPAIGN, FORM_RULES, distinctDeliveries } = require('../lib/distinct-deliveries');
 
 const COUNT = Number(process.env.BENCH_DELIVERIES ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -26,12 +26,8 @@ function makeDeliveries(count) {
 const routerConfig = {
 	conditions: [],
 	matchFormBy: 'id',
-	rules: [
-		{ form: '2001', campaign: 'webinar' },
-		{ form: '2002', campaign: 'free-guide' },
-		{ form: '2003', campaign: 'free-guide' },
-	],
-	defaultCampaign: 'newsletter',
+	rules: FORM_RULES,
+	defaultCampaign: DEFAULT_CAMPAIGN,
 	itemsWithoutForm: 'defaultCampaign',
 };
 

@@ -9,13 +9,15 @@
  * All three map forms 2001-2003 as the example workflow does, anything else to `newsletter`.
  */
 
+const { CAMPAIGN_OF_FORM, ROUTER_PARAMETERS } = require('../lib/distinct-deliveries');
+
 const PACKAGE = 'n8n-nodes-kajabi-connect';
 
 const settings = { executionOrder: 'v1' };
 
 // What a person writes in a Code node for this job: find the form submission by type, read
 // its form, look the campaign up, keep the email. Dashboard bodies are flat.
-const DIY_CODE = `const CAMPAIGNS = { '2001': 'webinar', '2002': 'free-guide', '2003': 'free-guide' };
+const DIY_CODE = `const CAMPAIGNS = ${JSON.stringify(CAMPAIGN_OF_FORM)};
 
 return $input.all().map((item) => {
 	const body = item.json.body ?? {};
@@ -33,20 +35,6 @@ return $input.all().map((item) => {
 		},
 	};
 });`;
-
-const ROUTER_PARAMETERS = {
-	mode: 'outputPerCampaign',
-	matchFormBy: 'id',
-	rules: {
-		rule: [
-			{ form: '2001', campaign: 'webinar' },
-			{ form: '2002', campaign: 'free-guide' },
-			{ form: '2003', campaign: 'free-guide' },
-		],
-	},
-	defaultCampaign: 'newsletter',
-	options: { itemsWithoutForm: 'defaultCampaign' },
-};
 
 function webhookNode(id, webhookId, path) {
 	return {
@@ -125,7 +113,7 @@ function benchWorkflows({ duplicateWindowSeconds = 600 } = {}) {
 				type: `${PACKAGE}.kajabiCampaignRouter`,
 				typeVersion: 1,
 				position: [240, 0],
-				parameters: ROUTER_PARAMETERS,
+				parameters: structuredClone(ROUTER_PARAMETERS),
 			},
 		],
 		connections: {
@@ -146,4 +134,4 @@ function benchWorkflows({ duplicateWindowSeconds = 600 } = {}) {
 	];
 }
 
-module.exports = { DIY_CODE, ROUTER_PARAMETERS, benchWorkflows };
+module.exports = { DIY_CODE, benchWorkflows };

@@ -33,6 +33,16 @@ const TEMPLATES = [
 const FORM_IDS = ['2001', '2002', '2003', '9999'];
 const CAMPAIGN_OF_FORM = { 2001: 'webinar', 2002: 'free-guide', 2003: 'free-guide' };
 const DEFAULT_CAMPAIGN = 'newsletter';
+/** That table as the Campaign Router's rules, forms in order. */
+const FORM_RULES = Object.entries(CAMPAIGN_OF_FORM).map(([form, campaign]) => ({ form, campaign }));
+/** The Campaign Router's parameters for it: one output per campaign, the default for the rest. */
+const ROUTER_PARAMETERS = {
+	mode: 'outputPerCampaign',
+	matchFormBy: 'id',
+	rules: { rule: FORM_RULES },
+	defaultCampaign: DEFAULT_CAMPAIGN,
+	options: { itemsWithoutForm: 'defaultCampaign' },
+};
 
 /**
  * Delivery number `i`: its body object, the email the lead should carry (lower-cased), its
@@ -83,6 +93,8 @@ module.exports = {
 	CAMPAIGN_OF_FORM,
 	DEFAULT_CAMPAIGN,
 	FORM_IDS,
+	FORM_RULES,
+	ROUTER_PARAMETERS,
 	distinctDeliveries,
 	distinctDelivery,
 };

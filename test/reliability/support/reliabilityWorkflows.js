@@ -9,6 +9,8 @@
  *   output. Each lead that reaches the destination is one request there.
  */
 
+const { ROUTER_PARAMETERS } = require('../../../scripts/lib/distinct-deliveries');
+
 const PACKAGE = 'n8n-nodes-kajabi-connect';
 const settings = { executionOrder: 'v1' };
 
@@ -84,19 +86,7 @@ function reliabilityWorkflows(captureUrl) {
 				type: `${PACKAGE}.kajabiCampaignRouter`,
 				typeVersion: 1,
 				position: [240, 0],
-				parameters: {
-					mode: 'outputPerCampaign',
-					matchFormBy: 'id',
-					rules: {
-						rule: [
-							{ form: '2001', campaign: 'webinar' },
-							{ form: '2002', campaign: 'free-guide' },
-							{ form: '2003', campaign: 'free-guide' },
-						],
-					},
-					defaultCampaign: 'newsletter',
-					options: { itemsWithoutForm: 'defaultCampaign' },
-				},
+				parameters: structuredClone(ROUTER_PARAMETERS),
 			},
 			sendLead,
 		],
