@@ -37,15 +37,21 @@ function record(id: string, atMs: number): string {
 	return `${id}${TIME_SEPARATOR}${Math.floor(atMs / SECOND_MS)}`;
 }
 
+/** One stored record as its delivery id and time in ms, or null when it is not one. */
+function parseRecord(text: string): [string, number] | null {
+	const at = text.lastIndexOf(TIME_SEPARATOR);
+	if (at <= 0 || at === text.length - 1) return null;
+	const seconds = Number(text.slice(at + 1));
+	return Number.isSafeInteger(seconds) ? [text.slice(0, at), seconds * SECOND_MS] : null;
+}
+
 /** The stored deliveries, oldest first, with the time of each in ms; anything else is ignored. */
 export function readStoredDeliveries(value: unknown): Array<[string, number]> {
 	if (typeof value !== 'string' || value === '') return [];
 	const deliveries: Array<[string, number]> = [];
 	for (const text of value.split(RECORD_SEPARATOR)) {
-		const at = text.lastIndexOf(TIME_SEPARATOR);
-		if (at <= 0 || at === text.length - 1) continue;
-		const seconds = Number(text.slice(at + 1));
-		if (Number.isSafeInteger(seconds)) deliveries.push([text.slice(0, at), seconds * SECOND_MS]);
+		const delivery = parseRecord(text);
+		if (delivery) deliveries.push(delivery);
 	}
 	return deliveries;
 }
@@ -108,9 +114,9 @@ class SharedCopy {
 	private dropOldest(now: number): void {
 		while (this.count > 0) {
 			const end = firstRecordEnd(this.text);
-			const first = this.text.slice(0, end);
-			const seconds = Number(first.slice(first.lastIndexOf(TIME_SEPARATOR) + 1));
-			const expired = now - seconds * SECOND_MS >= this.windowMs;
+			// The copy holds only records this process wrote, so the first one always parses.
+			const [, at] = parseRecord(this.text.slice(0, end)) as [string, number];
+			const expired = now - at >= this.windowMs;
 			if (!expired && this.count <= this.maxStored) return;
 			this.text = this.text.slice(end + 1);
 			this.count -= 1;
