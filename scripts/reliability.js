@@ -10,9 +10,10 @@
 
 const { runNodeTestSuite } = require('./lib/node-test-suite');
 
-// One file at a time: the in-process property run and the real n8n both want the CPU.
+// One file at a time: the in-process property run and the real n8n both want the CPU. tsx's
+// loader lets the suite use the unit tests' TypeScript webhook context.
 runNodeTestSuite({
 	suite: 'reliability',
 	tapVariable: 'KAJABI_RELIABILITY_TAP',
-	runnerArgs: ['--test-concurrency=1', ...process.argv.slice(2)],
+	runnerArgs: ['--import=tsx', '--test-concurrency=1', ...process.argv.slice(2)],
 });

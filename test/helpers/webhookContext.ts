@@ -15,7 +15,8 @@ export interface LogLine {
 
 interface WebhookCall {
 	body: string | Buffer;
-	contentType?: string;
+	/** `null` sends no Content-Type header; absent sends application/json. */
+	contentType?: string | null;
 	query?: Record<string, unknown>;
 	headers?: Record<string, unknown>;
 	parameters?: Record<string, unknown>;
@@ -43,7 +44,12 @@ export function webhookContext(call: WebhookCall) {
 		},
 	};
 	const request = {
-		headers: { 'content-type': call.contentType ?? 'application/json', ...call.headers },
+		headers: {
+			...(call.contentType === null
+				? {}
+				: { 'content-type': call.contentType ?? 'application/json' }),
+			...call.headers,
+		},
 		query: call.query ?? {},
 		body: {},
 		rawBody: undefined as Buffer | undefined,

@@ -6,8 +6,8 @@
  * JSON error naming a known code and starts nothing; an acceptance is exactly one item, a valid
  * lead made only of plain data. Throws on anything else; resolves with what the Trigger decided.
  *
- * The context is the part of n8n's IWebhookFunctions the Trigger uses, as in
- * test/helpers/webhookContext.ts: the request's bytes are read on demand through readRawBody().
+ * The context is test/helpers/webhookContext.ts, the one the unit tests use (the reliability
+ * suite runs with tsx's loader): the request's bytes are read on demand through readRawBody().
  */
 
 const assert = require('node:assert/strict');
@@ -16,46 +16,11 @@ const path = require('node:path');
 const DIST = path.resolve(__dirname, '..', '..', '..', 'dist', 'nodes');
 const { KajabiTrigger } = require(path.join(DIST, 'KajabiTrigger', 'KajabiTrigger.node.js'));
 const { DELIVERY_ERROR_CODES, leadSchema } = require(path.join(DIST, 'shared', 'lead.js'));
+const { webhookContext } = require('../../helpers/webhookContext');
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const trigger = new KajabiTrigger();
 let nextNode = 0;
-
-function webhookContext({ body, contentType }) {
-	const response = {
-		statusCode: 200,
-		body: undefined,
-		status(code) {
-			this.statusCode = code;
-			return this;
-		},
-		json(value) {
-			this.body = value;
-			return this;
-		},
-	};
-	const request = {
-		headers: contentType === null ? {} : { 'content-type': contentType },
-		query: {},
-		body: {},
-		rawBody: undefined,
-		async readRawBody() {
-			this.rawBody = body;
-		},
-	};
-	// Each delivery gets a Trigger of its own, so none is taken for a replay of another.
-	const node = { id: `reliability-node-${nextNode++}`, name: 'Kajabi Trigger' };
-	const ignore = () => {};
-	const context = {
-		getNodeParameter: (_name, fallback) => fallback,
-		getRequestObject: () => request,
-		getResponseObject: () => response,
-		getWorkflow: () => ({ id: 'reliability', active: true }),
-		getNode: () => node,
-		logger: { debug: ignore, info: ignore, warn: ignore, error: ignore },
-	};
-	return { context, response };
-}
 
 /** Only plain objects and arrays, and no key that could reach a prototype when copied. */
 function assertPlainData(value, where) {
@@ -78,7 +43,13 @@ function assertPlainData(value, where) {
  *   | { outcome: 'rejected', status: number, code: string, deliveryId?: string }>}
  */
 async function triggerVerdict(delivery) {
-	const { context, response } = webhookContext(delivery);
+	// Each delivery gets a Trigger of its own, so none is taken for a replay of another.
+	const { context, response } = webhookContext({
+		body: delivery.body,
+		contentType: delivery.contentType,
+		workflowId: 'reliability',
+		nodeId: `reliability-node-${nextNode++}`,
+	});
 
 	const result = await trigger.webhook.call(context);
 
