@@ -9,8 +9,9 @@
 const TRIGGER = 'Kajabi Trigger';
 const ROUTER = 'Route to Campaign';
 
-/** Posts one delivery; `answeredAt` is when the answer's headers arrived. */
+/** Posts one delivery to loopback; `answeredAt` is when the answer's headers arrived. */
 async function postDelivery(url, { contentType, body }, { timeoutMs = 10_000 } = {}) {
+	if (!new URL(url).hostname.startsWith('127.')) throw new Error(`not loopback: ${url}`);
 	const started = Date.now();
 	const response = await fetch(url, {
 		method: 'POST',
@@ -27,6 +28,29 @@ async function postDelivery(url, { contentType, body }, { timeoutMs = 10_000 } =
 		// left null: the assertions name the status and the text
 	}
 	return { status: response.status, json, text, ms: Date.now() - started, answeredAt };
+}
+
+/**
+ * Runs `send(item, index)` for every item with at most `concurrency` in flight, and resolves
+ * with the answers in the items' order. Stops with an error after `deadlineMs`.
+ */
+async function postEach(items, concurrency, send, { deadlineMs = 300_000 } = {}) {
+	const answers = new Array(items.length);
+	const started = Date.now();
+	let next = 0;
+
+	async function lane() {
+		while (next < items.length) {
+			if (Date.now() - started > deadlineMs) {
+				throw new Error(`${next} of ${items.length} sent after ${deadlineMs / 1000} s`);
+			}
+			const index = next++;
+			answers[index] = await send(items[index], index);
+		}
+	}
+
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+	return answers;
 }
 
 /** A node's outputs in its first run: one array of items per output. */
@@ -46,4 +70,4 @@ function routed(execution) {
 	return { output: -1, json: undefined };
 }
 
-module.exports = { nodeOutput, postDelivery, routed, triggerLead };
+module.exports = { nodeOutput, postDelivery, postEach, routed, triggerLead };

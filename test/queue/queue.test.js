@@ -15,7 +15,13 @@ const path = require('node:path');
 const { after, before, test } = require('node:test');
 
 const { startCaptureServer } = require('../../scripts/lib/capture-server');
-const { nodeOutput, postDelivery, routed, triggerLead } = require('../helpers/exampleRuns');
+const {
+	nodeOutput,
+	postDelivery,
+	postEach,
+	routed,
+	triggerLead,
+} = require('../helpers/exampleRuns');
 const { distinctDeliveries } = require('../../scripts/lib/distinct-deliveries');
 const {
 	STAND_IN_ACCOUNT,
@@ -79,20 +85,6 @@ function spec(name, fn, timeoutMs = 180_000) {
 
 const post = (url, { contentType = 'application/json', body }) =>
 	postDelivery(url, { contentType, body }, { timeoutMs: 30_000 });
-
-/** Runs `task(item, index)` for every item, at most `concurrency` at a time. */
-async function pool(items, concurrency, task) {
-	const results = new Array(items.length);
-	let next = 0;
-	const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-		while (next < items.length) {
-			const index = next++;
-			results[index] = await task(items[index], index);
-		}
-	});
-	await Promise.all(lanes);
-	return results;
-}
 
 function percentile(values, p) {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -359,7 +351,7 @@ spec(
 		const auditsBefore = capture.requests('/audit').length;
 
 		const started = Date.now();
-		const answers = await pool(deliveries, BURST_CONCURRENCY, (delivery, index) =>
+		const answers = await postEach(deliveries, BURST_CONCURRENCY, (delivery, index) =>
 			post(triggerUrl(variant, cluster.webhookUrls[index % 2]), { body: delivery.text }),
 		);
 		const postSeconds = (Date.now() - started) / 1000;
@@ -412,7 +404,7 @@ spec('each delivery posted 3 times, to both webhook processes, still makes one l
 	// delivery after another: concurrent new deliveries in both processes can race (see the
 	// burst replay below and docs/queue-mode.md).
 	const statuses = [];
-	await pool(deliveries, 1, async (delivery) => {
+	await postEach(deliveries, 1, async (delivery) => {
 		for (const url of [first, second, first]) {
 			const answer = await post(url, { body: delivery.text });
 			assert.equal(answer.status, 200, answer.text);
@@ -434,7 +426,7 @@ spec(
 
 		// Three copies of each, interleaved, 20 requests in flight: copies of one delivery overlap.
 		const copies = [0, 1, 2].flatMap(() => deliveries);
-		const answers = await pool(copies, BURST_CONCURRENCY, (delivery) =>
+		const answers = await postEach(copies, BURST_CONCURRENCY, (delivery) =>
 			post(url, { body: delivery.text }),
 		);
 		const count = (status) => answers.filter((a) => a.json?.status === status).length;
@@ -457,7 +449,7 @@ spec(
 			{ delivery, url: first },
 			{ delivery, url: second },
 		]);
-		const answers = await pool(copies, BURST_CONCURRENCY, ({ delivery, url }) =>
+		const answers = await postEach(copies, BURST_CONCURRENCY, ({ delivery, url }) =>
 			post(url, { body: delivery.text }),
 		);
 		assert.ok(answers.every((a) => a.status === 200));
@@ -477,7 +469,7 @@ spec('after a webhook process restarts, it still knows the deliveries it saw', a
 
 	figures.webhookRestartSeconds = await cluster.restartWebhook(1);
 	const url = triggerUrl(variant, cluster.webhookUrls[1]);
-	const answers = await pool(deliveries, 10, (delivery) => post(url, { body: delivery.text }));
+	const answers = await postEach(deliveries, 10, (delivery) => post(url, { body: delivery.text }));
 
 	assert.deepEqual(
 		answers.map((a) => a.json?.status),
@@ -493,7 +485,7 @@ spec(
 		const from = await countingFrom();
 
 		// In the burst, delivery i went to process i % 2; now it goes to the other one.
-		const answers = await pool(deliveries, BURST_CONCURRENCY, (delivery, index) =>
+		const answers = await postEach(deliveries, BURST_CONCURRENCY, (delivery, index) =>
 			post(triggerUrl(variant, cluster.webhookUrls[(index + 1) % 2]), { body: delivery.text }),
 		);
 		const slipped = answers.filter((a) => a.json?.status === 'accepted').length;

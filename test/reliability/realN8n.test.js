@@ -25,7 +25,7 @@ const { distinctDeliveries } = require('../../scripts/lib/distinct-deliveries');
 const { REPO_ROOT, N8nServer, ensureN8nInstalled } = require('../../scripts/lib/n8n-server');
 const { startCaptureChild } = require('./support/captureChild');
 const { HOSTILE_SEED, hostileDelivery } = require('./support/hostileDeliveries');
-const { post, postAll } = require('./support/post');
+const { postDelivery, postEach } = require('../helpers/exampleRuns');
 const {
 	DESTINATION_TOKEN,
 	SHARED_SECRET,
@@ -40,6 +40,7 @@ const BURST = 1_000;
 const CONCURRENCY = 20;
 const REPLAYS = 3;
 
+const post = (url, delivery) => postDelivery(url, delivery, { timeoutMs: 20_000 });
 const log = (message) => process.stderr.write(`[reliability] ${message}\n`);
 let n8n;
 let capture;
@@ -159,7 +160,7 @@ spec(
 	async () => {
 		const url = `${triggerUrl(workflows.burst, n8n.baseUrl)}?secret=${SHARED_SECRET}`;
 		const started = Date.now();
-		const answers = await postAll(burst, CONCURRENCY, (delivery) =>
+		const answers = await postEach(burst, CONCURRENCY, (delivery) =>
 			post(url, { body: delivery.text, contentType: 'application/json' }),
 		);
 		log(`burst: ${BURST} answered in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -204,7 +205,7 @@ spec(
 		const replays = [];
 		for (let round = 0; round < REPLAYS; round++) replays.push(...burst.keys());
 
-		const answers = await postAll(replays, CONCURRENCY, (index) =>
+		const answers = await postEach(replays, CONCURRENCY, (index) =>
 			post(url, { body: burst[index].text, contentType: 'application/json' }),
 		);
 		for (const [position, answer] of answers.entries()) {
