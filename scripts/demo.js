@@ -162,14 +162,15 @@ function printTable(rows) {
 
 const TABLE_KEY = [
 	'Key:',
-	'  sent as   "stand-in hook" rows are forms submitted in the Kajabi stand-in, which delivered',
-	'            them as Kajabi would; the others are Kajabi body shapes posted to the trigger',
-	'  who       the email, masked; source: the body shape (API hook envelope, dashboard webhook,',
-	'            bare payload array); event and form as Kajabi sent them (– no form)',
+	'  sent as   "stand-in hook": a form submitted in the Kajabi stand-in, which delivered it as',
+	'            Kajabi would; otherwise the Kajabi body shape posted straight to the trigger',
+	'  who       the email, masked',
+	'  source    the body shape: api_hook (API hook envelope), dashboard, payload_array',
+	'  event     and form: as Kajabi sent them (– no form; sample bodies name forms their own way)',
 	'  kajabi    what Enrich Lead found in the stand-in: customer, lead (a contact who bought',
 	'            nothing) or not_found (the sample bodies name people the stand-in does not hold)',
-	"  campaign  the Router's choice: upsell for customers, then the form table, else newsletter;",
-	'            priority: high for engaged contacts (– none)',
+	"  campaign  the Router's choice: upsell for customers, then the form table, else newsletter",
+	'  priority  high for engaged contacts (– none)',
 	'  airtable, clay, sms, tag, audit: ✓ sent there, – not sent (an SMS needs a phone; only',
 	'            contacts Kajabi knows are tagged)',
 ].join('\n');
