@@ -60,6 +60,8 @@ export interface DeliveryRecord {
 	state: 'pending' | 'delivered' | 'failed' | 'refused';
 	statusCode: number | null;
 	attempts: number;
+	/** Each attempt's status code, null where it got no answer. */
+	answers: Array<number | null>;
 	ok: boolean;
 	error: string | null;
 	body?: JsonValue;

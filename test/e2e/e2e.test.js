@@ -15,7 +15,14 @@ const path = require('node:path');
 const { after, before, test } = require('node:test');
 
 const { startCaptureServer } = require('../../scripts/lib/capture-server');
-const { nodeOutput, postDelivery, routed, triggerLead } = require('../helpers/exampleRuns');
+const {
+	SLOW_KAJABI_MS,
+	assertAnsweredFirst,
+	nodeOutput,
+	postDelivery,
+	routed,
+	triggerLead,
+} = require('../helpers/exampleRuns');
 const {
 	STAND_IN_ACCOUNT,
 	contactByEmail,
@@ -169,16 +176,27 @@ spec('every Kajabi body shape is answered 200 at once and starts one execution',
 	const url = triggerUrl(variant, n8n.baseUrl);
 	const answeredAt = new Map();
 
-	for (const delivery of exampleDeliveries()) {
-		const answer = await post(url, delivery);
-		assert.equal(answer.status, 200, `${delivery.name}: ${answer.text}`);
-		assert.equal(answer.json?.status, 'accepted', `${delivery.name}: ${answer.text}`);
-		answers.set(answer.json.deliveryId, delivery);
-		answeredAt.set(answer.json.deliveryId, answer.answeredAt);
+	// The answer never waits for the workflow: Kajabi has it before the execution ends.
+	kajabi.control.setLatency(SLOW_KAJABI_MS);
+	let executions;
+	try {
+		for (const delivery of exampleDeliveries()) {
+			const answer = await post(url, delivery);
+			assert.equal(answer.status, 200, `${delivery.name}: ${answer.text}`);
+			assert.equal(answer.json?.status, 'accepted', `${delivery.name}: ${answer.text}`);
+			answers.set(answer.json.deliveryId, delivery);
+			answeredAt.set(answer.json.deliveryId, answer.answeredAt);
+		}
+		assert.equal(
+			answers.size,
+			exampleDeliveries().length,
+			'two deliveries got the same delivery id',
+		);
+		executions = await n8n.waitForExecutions(variant.id, answers.size, { timeoutMs: 60_000 });
+	} finally {
+		kajabi.control.setLatency(0);
 	}
-	assert.equal(answers.size, exampleDeliveries().length, 'two deliveries got the same delivery id');
 
-	const executions = await n8n.waitForExecutions(variant.id, answers.size, { timeoutMs: 60_000 });
 	assert.equal(executions.length, answers.size);
 	for (const execution of executions) {
 		assert.equal(
@@ -186,13 +204,11 @@ spec('every Kajabi body shape is answered 200 at once and starts one execution',
 			'success',
 			`execution ${execution.id} ended ${execution.status}`,
 		);
-		// The answer never waits for the workflow: Kajabi has it before the execution ends.
-		const { deliveryId } = triggerLead(execution);
-		assert.ok(
-			answeredAt.get(deliveryId) <= Date.parse(execution.stoppedAt),
-			`${answers.get(deliveryId).name}: answered only after its execution finished`,
-		);
 	}
+	assertAnsweredFirst(executions, (id) => ({
+		name: answers.get(id).name,
+		answeredAt: answeredAt.get(id),
+	}));
 });
 
 spec("the Trigger's item carries the event, source, form and a normalised contact", async () => {
@@ -623,7 +639,8 @@ spec('after n8n restarts, the trigger keeps its Kajabi hooks and makes no second
 
 spec(
 	'n8n restarted in the middle of a stream of form submissions, then re-published: ' +
-		'one hook per event, every lead once, the refused deliveries taken when sent again',
+		'one hook per event, the refused deliveries taken when sent again, every lead once ' +
+		'(twice only if n8n answered it 500 while stopping)',
 	{ timeoutMs: 300_000 },
 	async () => {
 		const url = triggerUrl(variant, n8n.baseUrl);
@@ -719,17 +736,38 @@ spec(
 			settleMs: 2_000,
 		});
 		const fresh = executions.filter((run) => !earlierIds.has(run.id));
-		assert.equal(fresh.length, people.length, 'executions: one per person, no more');
+		// A delivery that reaches n8n while it shuts down can be stored as an execution and still be
+		// answered 500 (n8n's database is closing); n8n runs that execution when it starts again,
+		// and the sender, told it failed, sends it again. Only such a delivery may run twice.
+		const ranTwice = [];
 		for (const person of people) {
 			const runs = fresh.filter((run) => triggerLead(run)?.contact.email === person.email);
-			assert.equal(runs.length, 1, `${person.name} (${person.phase}): ${runs.length} executions`);
-			assert.equal(runs[0].status, 'success', `${person.name}: ${runs[0].status}`);
-			assert.equal(routed(runs[0]).json.campaign, 'free-guide', person.name);
+			const record = streamed.find((candidate) => emailOf(candidate) === person.email);
+			const answered5xx = record.answers.some((status) => status !== null && status >= 500);
+			if (answered5xx && runs.length === 2) ranTwice.push(person.name);
+			else
+				assert.equal(runs.length, 1, `${person.name} (${person.phase}): ${runs.length} executions`);
+			for (const run of runs) {
+				assert.equal(run.status, 'success', `${person.name}: ${run.status}`);
+				assert.equal(routed(run).json.campaign, 'free-guide', person.name);
+			}
 			const audits = capture
 				.requests('/audit')
 				.filter((request) => request.body.deliveryId === triggerLead(runs[0]).deliveryId);
-			assert.equal(audits.length, 1, `${person.name}: ${audits.length} audit log entries`);
+			assert.equal(
+				audits.length,
+				runs.length,
+				`${person.name}: ${audits.length} audit log entries`,
+			);
 		}
+		assert.equal(
+			fresh.length,
+			people.length + ranTwice.length,
+			'executions: one per person, no more',
+		);
+		log(
+			`answered 500 while n8n shut down, then run after its restart and sent again: ${ranTwice.length}`,
+		);
 	},
 );
 

@@ -6,8 +6,19 @@
  * example in a real n8n.
  */
 
+const assert = require('node:assert/strict');
+
 const TRIGGER = 'Kajabi Trigger';
 const ROUTER = 'Route to Campaign';
+const ENRICH = 'Kajabi: Enrich Lead';
+
+/**
+ * How long the Kajabi stand-in takes to answer while "answered at once" is checked: an execution
+ * that asks Kajabi anything then ends well after its delivery was taken, so an answer that waited
+ * for the workflow would come after the execution's end, while a fast machine or a slow test
+ * process cannot reorder the two.
+ */
+const SLOW_KAJABI_MS = 1_000;
 
 /** Posts one delivery to loopback; `answeredAt` is when the answer's headers arrived. */
 async function postDelivery(url, { contentType, body }, { timeoutMs = 10_000 } = {}) {
@@ -70,4 +81,33 @@ function routed(execution) {
 	return { output: -1, json: undefined };
 }
 
-module.exports = { nodeOutput, postDelivery, postEach, routed, triggerLead };
+/**
+ * Asserts, for each execution whose Enrich Lead asked Kajabi (posted while the stand-in answered
+ * after SLOW_KAJABI_MS), that its delivery was answered before the execution ended. Returns how
+ * many it checked, and fails when that is under half, so the check cannot pass by checking none.
+ */
+function assertAnsweredFirst(executions, answerOf) {
+	let checked = 0;
+	for (const execution of executions) {
+		const { enrichment } = nodeOutput(execution, ENRICH)[0]?.[0]?.json ?? {};
+		if (!enrichment || enrichment.status === 'skipped') continue;
+		const { name, answeredAt } = answerOf(triggerLead(execution).deliveryId);
+		assert.ok(
+			answeredAt <= Date.parse(execution.stoppedAt),
+			`${name}: answered only after its execution finished`,
+		);
+		checked += 1;
+	}
+	assert.ok(checked >= executions.length / 2, `only ${checked} executions asked Kajabi`);
+	return checked;
+}
+
+module.exports = {
+	SLOW_KAJABI_MS,
+	assertAnsweredFirst,
+	nodeOutput,
+	postDelivery,
+	postEach,
+	routed,
+	triggerLead,
+};

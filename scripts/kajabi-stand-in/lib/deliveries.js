@@ -68,6 +68,7 @@ class Deliveries {
 				state: 'pending',
 				statusCode: null,
 				attempts: 0,
+				answers: [],
 				ok: false,
 				error: null,
 				body,
@@ -115,6 +116,7 @@ class Deliveries {
 		for (let attempt = 1; attempt <= this.attempts && !this.closed; attempt += 1) {
 			record.attempts = attempt;
 			const outcome = await this.post(record.target, record.body);
+			record.answers.push(outcome.statusCode);
 			record.statusCode = outcome.statusCode;
 			record.error = outcome.error;
 			if (!retryable(outcome) || attempt === this.attempts) break;

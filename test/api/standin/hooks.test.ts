@@ -305,6 +305,7 @@ describe('delivery', () => {
 		});
 
 		expect(record).toMatchObject({ state: 'delivered', statusCode: 200, attempts: 3, ok: true });
+		expect(record.answers).toEqual([500, 500, 200]);
 		expect(receiver.at('/flaky')).toHaveLength(3);
 	});
 
