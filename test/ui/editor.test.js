@@ -432,7 +432,8 @@ spec(
 	async () => {
 		assert.ok(builtWorkflowUrl, 'needs the workflow the previous test builds');
 		await page.goto(builtWorkflowUrl, { waitUntil: 'domcontentloaded' });
-		await page.getByTestId('canvas-node').first().waitFor();
+		// Wait for this node itself: the canvas may draw the others first.
+		await page.locator(`[data-test-id="canvas-node"][data-node-type="${KAJABI_TYPE}"]`).waitFor();
 		const kajabiNode = (await canvasNodes()).find((node) => node.type === KAJABI_TYPE);
 		await openNode(kajabiNode.name);
 
