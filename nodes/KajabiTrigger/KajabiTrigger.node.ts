@@ -15,7 +15,11 @@ import { normalizeDelivery } from './delivery/normalizeDelivery';
 import { readRequestBody } from './delivery/readRequestBody';
 import { duplicateWindowFor } from './protection/duplicateWindow';
 import { firstValue, presentedSecret, secretMatches } from './protection/secret';
-import { keepStaticDataChange, SharedDuplicates } from './protection/sharedDuplicates';
+import {
+	answerWhenStarted,
+	releaseIfAnsweredFirst,
+	SharedDuplicates,
+} from './protection/sharedDuplicates';
 import { confirmDelivery } from './registration/confirmDelivery';
 import { hooksExist, isAutomatic, registerHooks, removeHooks } from './registration/hookLifecycle';
 import {
@@ -166,7 +170,7 @@ export class KajabiTrigger implements INodeType {
 			};
 		}
 
-		// Only deliveries that start an execution are remembered: a refused one may be sent again.
+		// Only deliveries whose execution started are remembered: a refused one may be sent again.
 		const windowSeconds = settings.duplicateWindowSeconds ?? DEFAULT_DUPLICATE_WINDOW_SECONDS;
 		const duplicates =
 			windowSeconds > 0
@@ -178,14 +182,15 @@ export class KajabiTrigger implements INodeType {
 						sharedStore(this),
 					)
 				: null;
-		const knownBy = duplicates?.check(deliveryId);
+		const knownBy = await duplicates?.admit(deliveryId);
 		if (knownBy) {
 			this.logger.debug('Kajabi delivery skipped as a duplicate', { deliveryId, knownBy });
 			return { webhookResponse: { status: 'duplicate', deliveryId } };
 		}
+		if (duplicates) releaseIfAnsweredFirst(duplicates, response);
 
 		if (!result.ok) {
-			return keepStaticDataChange(
+			return answerWhenStarted(
 				{
 					workflowData: [[{ json: result.rejected as unknown as IDataObject }]],
 					webhookResponse: {
@@ -202,7 +207,7 @@ export class KajabiTrigger implements INodeType {
 		if (isAutomatic(this) && this.getNodeParameter('confirmWithKajabi', false) === true) {
 			const confirmation = await confirmDelivery.call(this, lead);
 			if (confirmation.status === 'unknown') {
-				duplicates?.forget(deliveryId);
+				duplicates?.release();
 				this.logger.warn('Kajabi delivery refused: not confirmed by Kajabi', {
 					deliveryId,
 					reason: confirmation.reason,
@@ -226,7 +231,7 @@ export class KajabiTrigger implements INodeType {
 			source: lead.source,
 			deliveryId,
 		});
-		return keepStaticDataChange(
+		return answerWhenStarted(
 			{
 				workflowData: [[{ json: lead as unknown as IDataObject }]],
 				webhookResponse: { status: 'accepted', deliveryId, event: lead.event },

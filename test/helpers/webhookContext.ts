@@ -3,8 +3,15 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 export interface FakeResponse {
 	statusCode: number;
 	body: unknown;
+	/** True once the answer went out, as on Express's response. */
+	writableFinished: boolean;
 	status(code: number): FakeResponse;
 	json(body: unknown): FakeResponse;
+	once(event: 'close', listener: () => void): FakeResponse;
+	/** What n8n does last: send the answer, which closes the response. */
+	finish(): void;
+	/** The sender goes away before any answer. */
+	hangUp(): void;
 }
 
 export interface LogLine {
@@ -31,9 +38,14 @@ interface WebhookCall {
  * like n8n's: the body bytes are read on demand through `readRawBody()`.
  */
 export function webhookContext(call: WebhookCall) {
+	const closeListeners: Array<() => void> = [];
+	const close = () => {
+		for (const listener of closeListeners.splice(0)) listener();
+	};
 	const response: FakeResponse = {
 		statusCode: 200,
 		body: undefined,
+		writableFinished: false,
 		status(code) {
 			this.statusCode = code;
 			return this;
@@ -41,6 +53,17 @@ export function webhookContext(call: WebhookCall) {
 		json(body) {
 			this.body = body;
 			return this;
+		},
+		once(_event, listener) {
+			closeListeners.push(listener);
+			return this;
+		},
+		finish() {
+			this.writableFinished = true;
+			close();
+		},
+		hangUp() {
+			close();
 		},
 	};
 	const request = {

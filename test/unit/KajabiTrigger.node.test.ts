@@ -4,9 +4,18 @@ import { webhookContext } from '../helpers/webhookContext';
 
 const trigger = new KajabiTrigger();
 
-async function deliver(call: Parameters<typeof webhookContext>[0]) {
+/**
+ * One delivery, and what n8n 2.x does with the answer: for a workflow to start it starts the
+ * execution, then reads `webhookResponse` (unless `n8n` is 'fails to start'), and then answers.
+ */
+async function deliver(
+	call: Parameters<typeof webhookContext>[0],
+	n8n: 'starts' | 'fails to start' = 'starts',
+) {
 	const harness = webhookContext(call);
 	const result = await trigger.webhook.call(harness.context);
+	if (result.workflowData !== undefined && n8n === 'starts') void result.webhookResponse;
+	harness.response.finish();
 	return { ...harness, result };
 }
 
@@ -60,6 +69,54 @@ describe('Kajabi Trigger webhook', () => {
 		expect(again.logs).toContainEqual(
 			expect.objectContaining({ message: 'Kajabi delivery skipped as a duplicate' }),
 		);
+	});
+
+	it('takes a delivery sent again after n8n could not start its execution', async () => {
+		const body = fixtureText(envelopeFile('form_submission'));
+		const nodeId = 'start-failed';
+
+		// n8n answered 500 (its database was not ready): nothing ran, nothing was saved.
+		const failed = await deliver({ body, nodeId }, 'fails to start');
+		expect(failed.staticData).toEqual({});
+		const retried = await deliver({ body, nodeId, staticData: failed.staticData });
+
+		expect(retried.result.workflowData).toHaveLength(1);
+		expect(retried.result.webhookResponse).toMatchObject({ status: 'accepted' });
+	});
+
+	it('holds a copy that arrives while n8n starts the first, then calls it a duplicate', async () => {
+		const body = fixtureText(envelopeFile('purchase'));
+		const nodeId = 'copy-while-starting';
+		const first = webhookContext({ body, nodeId });
+		const firstResult = await trigger.webhook.call(first.context);
+
+		let copyDone = false;
+		const copy = deliver({ body, nodeId }).finally(() => (copyDone = true));
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(copyDone).toBe(false);
+		expect(first.staticData.kajabiDeliveries).toBeUndefined();
+
+		void firstResult.webhookResponse;
+		first.response.finish();
+		const { result } = await copy;
+
+		expect(result.workflowData).toBeUndefined();
+		expect(result.webhookResponse).toMatchObject({ status: 'duplicate' });
+		expect(first.staticData.kajabiDeliveries).toMatch(/^[0-9a-f]{32}@\d{10}$/);
+	});
+
+	it('takes a copy that was held when n8n answers the first without starting it', async () => {
+		const body = fixtureText(envelopeFile('order_created'));
+		const nodeId = 'copy-while-failing';
+		const first = webhookContext({ body, nodeId });
+		await trigger.webhook.call(first.context);
+
+		const copy = deliver({ body, nodeId });
+		await new Promise((resolve) => setTimeout(resolve, 60));
+		first.response.finish();
+		const { result } = await copy;
+
+		expect(result.workflowData).toHaveLength(1);
 	});
 
 	it('lets duplicates through when the window is 0', async () => {

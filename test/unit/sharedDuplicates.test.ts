@@ -1,11 +1,17 @@
 import fc from 'fast-check';
 
-import { DuplicateWindow } from '../../nodes/KajabiTrigger/protection/duplicateWindow';
+import { seen } from '../helpers/seen';
+
+import {
+	DuplicateWindow,
+	HOLD_AFTER_HANG_UP_MS,
+	MAX_HOLD_MS,
+} from '../../nodes/KajabiTrigger/protection/duplicateWindow';
 import {
 	DELIVERIES_KEY,
 	MAX_SHARED_DELIVERIES,
 	SharedDuplicates,
-	keepStaticDataChange,
+	answerWhenStarted,
 	readStoredDeliveries,
 } from '../../nodes/KajabiTrigger/protection/sharedDuplicates';
 
@@ -15,6 +21,13 @@ const T0 = 1_750_000_000_000;
 /** One n8n process: its own memory, and the static data n8n loaded for this request. */
 function processWith(store: Record<string, unknown>, local = new DuplicateWindow(WINDOW_MS)) {
 	return { local, duplicates: new SharedDuplicates(local, store) };
+}
+
+/** A delivery the trigger checks and, when it is new, n8n starts an execution for. */
+function deliver(duplicates: SharedDuplicates, id: string, now: number) {
+	const known = duplicates.check(id, now);
+	if (known === null) duplicates.started(now);
+	return known;
 }
 
 /** The delivery ids the static data holds, oldest first. */
@@ -31,47 +44,47 @@ describe('duplicate window shared through static data', () => {
 	it('records a new delivery in the static data, as the second it arrived', () => {
 		const store: Record<string, unknown> = {};
 
-		expect(processWith(store).duplicates.check('d1', T0 + 400)).toBeNull();
+		expect(deliver(processWith(store).duplicates, 'd1', T0 + 400)).toBeNull();
 
 		expect(store[DELIVERIES_KEY]).toBe(`d1@${Math.floor(T0 / 1000)}`);
 	});
 
 	it('knows a delivery another process accepted, with a memory of its own that lacks it', () => {
 		const saved: Record<string, unknown> = {};
-		processWith(saved).duplicates.check('d1', T0);
+		deliver(processWith(saved).duplicates, 'd1', T0);
 
 		const other = processWith(reloaded(saved));
 
-		expect(other.duplicates.check('d1', T0 + 5_000)).toBe('workflow');
-		expect(other.duplicates.check('d2', T0 + 5_000)).toBeNull();
+		expect(deliver(other.duplicates, 'd1', T0 + 5_000)).toBe('workflow');
+		expect(deliver(other.duplicates, 'd2', T0 + 5_000)).toBeNull();
 	});
 
 	it('knows a delivery after a restart, when the process memory is gone', () => {
 		const saved: Record<string, unknown> = {};
-		processWith(saved).duplicates.check('d1', T0);
+		deliver(processWith(saved).duplicates, 'd1', T0);
 
 		const restarted = processWith(reloaded(saved));
 
-		expect(restarted.duplicates.check('d1', T0 + 60_000)).toBe('workflow');
+		expect(deliver(restarted.duplicates, 'd1', T0 + 60_000)).toBe('workflow');
 	});
 
 	it('answers from process memory first, and then changes no static data', () => {
 		const store: Record<string, unknown> = {};
 		const { duplicates } = processWith(store);
-		duplicates.check('d1', T0);
+		deliver(duplicates, 'd1', T0);
 		const saved = store[DELIVERIES_KEY];
 
-		expect(duplicates.check('d1', T0 + 1_000)).toBe('process');
+		expect(deliver(duplicates, 'd1', T0 + 1_000)).toBe('process');
 		expect(store[DELIVERIES_KEY]).toBe(saved);
 	});
 
 	it('lets a delivery through again once the window has passed in the static data', () => {
 		const saved: Record<string, unknown> = {};
-		processWith(saved).duplicates.check('d1', T0);
+		deliver(processWith(saved).duplicates, 'd1', T0);
 
 		const later = processWith(reloaded(saved));
 
-		expect(later.duplicates.check('d1', T0 + WINDOW_MS + 1_000)).toBeNull();
+		expect(deliver(later.duplicates, 'd1', T0 + WINDOW_MS + 1_000)).toBeNull();
 	});
 
 	it('puts back a delivery that an overlapping save of another process dropped', () => {
@@ -79,45 +92,47 @@ describe('duplicate window shared through static data', () => {
 		const before: Record<string, unknown> = {};
 		const a = processWith(reloaded(before));
 		const b = processWith(reloaded(before));
-		a.duplicates.check('from-a', T0);
+		deliver(a.duplicates, 'from-a', T0);
 		const storeB = reloaded(before);
-		new SharedDuplicates(b.local, storeB).check('from-b', T0 + 10);
+		deliver(new SharedDuplicates(b.local, storeB), 'from-b', T0 + 10);
 		expect(storedIds(storeB)).toEqual(['from-b']);
 
 		// A's next accepted delivery writes back all A knows, and what B's save held.
 		const storeA = reloaded(storeB);
-		new SharedDuplicates(a.local, storeA).check('next-at-a', T0 + 2_000);
+		deliver(new SharedDuplicates(a.local, storeA), 'next-at-a', T0 + 2_000);
 
 		expect(storedIds(storeA).sort()).toEqual(['from-a', 'from-b', 'next-at-a']);
-		expect(processWith(reloaded(storeA)).duplicates.check('from-a', T0 + 3_000)).toBe('workflow');
+		expect(deliver(processWith(reloaded(storeA)).duplicates, 'from-a', T0 + 3_000)).toBe(
+			'workflow',
+		);
 	});
 
 	it('writes the static data again when a copy it reads lacks a delivery it knows', () => {
 		const store: Record<string, unknown> = {};
 		const a = processWith(store);
-		a.duplicates.check('d1', T0);
+		deliver(a.duplicates, 'd1', T0);
 
 		// A save from an older copy dropped d1; a replay to the same process still finds it and
 		// repairs the copy, while a copy that already holds everything is left unchanged.
 		const dropped: Record<string, unknown> = { [DELIVERIES_KEY]: '' };
-		expect(new SharedDuplicates(a.local, dropped).check('d1', T0 + 1_000)).toBe('process');
+		expect(deliver(new SharedDuplicates(a.local, dropped), 'd1', T0 + 1_000)).toBe('process');
 		expect(storedIds(dropped)).toEqual(['d1']);
 
 		const complete = reloaded(dropped);
 		const held = complete[DELIVERIES_KEY];
-		new SharedDuplicates(a.local, complete).check('d1', T0 + 2_000);
+		deliver(new SharedDuplicates(a.local, complete), 'd1', T0 + 2_000);
 		expect(complete[DELIVERIES_KEY]).toBe(held);
 	});
 
 	it('takes in what other processes stored, so its own saves keep their deliveries', () => {
 		const saved: Record<string, unknown> = {};
-		processWith(saved).duplicates.check('from-a', T0);
+		deliver(processWith(saved).duplicates, 'from-a', T0);
 		const b = processWith(reloaded(saved));
-		b.duplicates.check('from-b', T0 + 1_000);
+		deliver(b.duplicates, 'from-b', T0 + 1_000);
 
 		// The static data lost everything (a save from an empty copy); B's next save restores it.
 		const wiped: Record<string, unknown> = {};
-		new SharedDuplicates(b.local, wiped).check('next-at-b', T0 + 2_000);
+		deliver(new SharedDuplicates(b.local, wiped), 'next-at-b', T0 + 2_000);
 
 		expect(storedIds(wiped).sort()).toEqual(['from-a', 'from-b', 'next-at-b']);
 	});
@@ -126,7 +141,7 @@ describe('duplicate window shared through static data', () => {
 		const store: Record<string, unknown> = {};
 		const local = new DuplicateWindow(WINDOW_MS);
 		for (let i = 0; i < MAX_SHARED_DELIVERIES + 250; i++) {
-			new SharedDuplicates(local, store).check(`d${i}`, T0 + i * 100);
+			deliver(new SharedDuplicates(local, store), `d${i}`, T0 + i * 100);
 		}
 
 		const stored = storedIds(store);
@@ -138,23 +153,93 @@ describe('duplicate window shared through static data', () => {
 
 	it('drops deliveries older than the window from the static data when it saves', () => {
 		const saved: Record<string, unknown> = {};
-		processWith(saved).duplicates.check('old', T0);
+		deliver(processWith(saved).duplicates, 'old', T0);
 
 		const store = reloaded(saved);
-		processWith(store).duplicates.check('new', T0 + WINDOW_MS + 5_000);
+		deliver(processWith(store).duplicates, 'new', T0 + WINDOW_MS + 5_000);
 
 		expect(storedIds(store)).toEqual(['new']);
 	});
 
-	it('forgets a delivery in both memories when its execution could not start', () => {
+	it('records a delivery only once n8n has started its execution', () => {
 		const store: Record<string, unknown> = {};
-		const { duplicates } = processWith(store);
+		const { local, duplicates } = processWith(store);
+
+		expect(duplicates.check('d1', T0)).toBeNull();
+		expect(store[DELIVERIES_KEY]).toBeUndefined();
+		expect(processWith(store, local).duplicates.check('d1', T0 + 10)).toBe('held');
+
+		duplicates.started(T0 + 20);
+
+		expect(storedIds(store)).toEqual(['d1']);
+		expect(processWith(store, local).duplicates.check('d1', T0 + 30)).toBe('process');
+	});
+
+	it('lets a delivery go, in neither memory, when its execution did not start', () => {
+		const store: Record<string, unknown> = {};
+		const { local, duplicates } = processWith(store);
 		duplicates.check('d1', T0);
 
-		duplicates.forget('d1', T0 + 10);
+		duplicates.release();
+		duplicates.started(T0 + 10);
 
-		expect(store[DELIVERIES_KEY]).toBe('');
-		expect(processWith(reloaded(store)).duplicates.check('d1', T0 + 20)).toBeNull();
+		expect(store[DELIVERIES_KEY]).toBeUndefined();
+		expect(local.has('d1', T0 + 20)).toBe(false);
+		expect(processWith(store, local).duplicates.check('d1', T0 + 20)).toBeNull();
+	});
+
+	it('releases a held delivery when n8n answers first, and holds it a little when the sender hangs up', () => {
+		const local = new DuplicateWindow(WINDOW_MS);
+		const answered = new SharedDuplicates(local, {});
+		answered.check('answered', T0);
+		const hungUp = new SharedDuplicates(local, {});
+		hungUp.check('hung-up', T0);
+
+		answered.answerClosed(true, T0 + 10);
+		hungUp.answerClosed(false, T0 + 10);
+
+		expect(local.isHeld('answered', T0 + 20)).toBe(false);
+		expect(local.isHeld('hung-up', T0 + 10 + HOLD_AFTER_HANG_UP_MS - 1)).toBe(true);
+		expect(local.isHeld('hung-up', T0 + 10 + HOLD_AFTER_HANG_UP_MS)).toBe(false);
+		// n8n started it late after all: it counts as seen, and is stored.
+		hungUp.started(T0 + 10 + HOLD_AFTER_HANG_UP_MS + 1);
+		expect(local.has('hung-up', T0 + 10 + HOLD_AFTER_HANG_UP_MS + 2)).toBe(true);
+	});
+
+	it('holds a delivery no longer than its limit while n8n does not answer', () => {
+		const local = new DuplicateWindow(WINDOW_MS);
+		new SharedDuplicates(local, {}).check('stuck', T0);
+
+		expect(local.isHeld('stuck', T0 + MAX_HOLD_MS - 1)).toBe(true);
+		expect(new SharedDuplicates(local, {}).check('stuck', T0 + MAX_HOLD_MS)).toBeNull();
+	});
+
+	it('does not let a late start release or double the copy accepted in its place', () => {
+		const store: Record<string, unknown> = {};
+		const local = new DuplicateWindow(WINDOW_MS);
+		const late = new SharedDuplicates(local, store);
+		late.check('d1', T0);
+		const copy = new SharedDuplicates(local, store);
+		expect(copy.check('d1', T0 + MAX_HOLD_MS)).toBeNull();
+
+		late.release();
+		expect(local.isHeld('d1', T0 + MAX_HOLD_MS + 1)).toBe(true);
+		copy.started(T0 + MAX_HOLD_MS + 2);
+		late.started(T0 + MAX_HOLD_MS + 3);
+
+		expect(storedIds(store)).toEqual(['d1']);
+	});
+
+	it('waits for a held copy to start, then calls it a duplicate', async () => {
+		const local = new DuplicateWindow(WINDOW_MS);
+		const first = new SharedDuplicates(local, {});
+		expect(await first.admit('d1')).toBeNull();
+
+		const copy = new SharedDuplicates(local, {}).admit('d1');
+		await new Promise((resolve) => setTimeout(resolve, 80));
+		first.started();
+
+		expect(await copy).toBe('process');
 	});
 
 	it('ignores stored entries it cannot read', () => {
@@ -164,36 +249,41 @@ describe('duplicate window shared through static data', () => {
 
 		const { duplicates } = processWith(store);
 
-		expect(duplicates.check('d3', T0 + 1_000)).toBe('workflow');
-		expect(duplicates.check('d1', T0 + 1_000)).toBeNull();
-		expect(processWith({ [DELIVERIES_KEY]: ['d1'] }).duplicates.check('d1', T0)).toBeNull();
+		expect(deliver(duplicates, 'd3', T0 + 1_000)).toBe('workflow');
+		expect(deliver(duplicates, 'd1', T0 + 1_000)).toBeNull();
+		expect(deliver(processWith({ [DELIVERIES_KEY]: ['d1'] }).duplicates, 'd1', T0)).toBeNull();
 		const older = { [DELIVERIES_KEY]: { d1: Math.floor(T0 / 1000) } };
-		expect(processWith(older).duplicates.check('d1', T0)).toBeNull();
+		expect(deliver(processWith(older).duplicates, 'd1', T0)).toBeNull();
 	});
 
 	it('keeps what concurrent requests in one process accepted, when each read an older copy', () => {
 		const saved: Record<string, unknown> = {};
 		const local = new DuplicateWindow(WINDOW_MS);
-		new SharedDuplicates(local, saved).check('d1', T0);
+		deliver(new SharedDuplicates(local, saved), 'd1', T0);
 
-		// Two requests load the same saved copy; the later save must not drop the earlier one's.
+		// Two requests load the same saved copy and are checked before either execution starts;
+		// the later save must not drop the earlier one's delivery.
 		const first = reloaded(saved);
 		const second = reloaded(saved);
-		new SharedDuplicates(local, first).check('d2', T0 + 10);
-		new SharedDuplicates(local, second).check('d3', T0 + 20);
+		const two = new SharedDuplicates(local, first);
+		const three = new SharedDuplicates(local, second);
+		expect(two.check('d2', T0 + 10)).toBeNull();
+		expect(three.check('d3', T0 + 20)).toBeNull();
+		two.started(T0 + 30);
+		three.started(T0 + 40);
 
 		expect(storedIds(second)).toEqual(['d1', 'd2', 'd3']);
 		// A request that loads the newest copy and brings a repeat writes nothing.
 		const newest = reloaded(second);
 		const held = newest[DELIVERIES_KEY];
-		expect(new SharedDuplicates(local, newest).check('d2', T0 + 30)).toBe('process');
+		expect(deliver(new SharedDuplicates(local, newest), 'd2', T0 + 50)).toBe('process');
 		expect(newest[DELIVERIES_KEY]).toBe(held);
 	});
 
 	it('stores, after any mix of requests, the newest deliveries this process knows', () => {
 		type Request =
 			| { kind: 'delivery'; id: number; advanceMs: number; copy: 'newest' | 'older' | 'other' }
-			| { kind: 'forget'; id: number };
+			| { kind: 'not started'; id: number };
 		const request: fc.Arbitrary<Request> = fc.oneof(
 			{
 				weight: 8,
@@ -210,7 +300,10 @@ describe('duplicate window shared through static data', () => {
 			},
 			{
 				weight: 1,
-				arbitrary: fc.record({ kind: fc.constant('forget' as const), id: fc.nat({ max: 40 }) }),
+				arbitrary: fc.record({
+					kind: fc.constant('not started' as const),
+					id: fc.nat({ max: 40 }),
+				}),
 			},
 		);
 
@@ -234,10 +327,12 @@ describe('duplicate window shared through static data', () => {
 							if (step.copy === 'older' && older !== undefined) store[DELIVERIES_KEY] = older;
 							if (step.copy === 'other')
 								store[DELIVERIES_KEY] = `x${step.id}@${Math.floor((now - 1_000) / 1000)}`;
-							new SharedDuplicates(local, store, max).check(`d${step.id}`, now);
+							deliver(new SharedDuplicates(local, store, max), `d${step.id}`, now);
 						} else {
 							store[DELIVERIES_KEY] = latest;
-							new SharedDuplicates(local, store, max).forget(`d${step.id}`, now);
+							// Accepted, then n8n could not start its execution.
+							const refused = new SharedDuplicates(local, store, max);
+							if (refused.check(`d${step.id}`, now) === null) refused.release();
 						}
 						if (typeof store[DELIVERIES_KEY] === 'string')
 							saves.push(store[DELIVERIES_KEY] as string);
@@ -267,8 +362,8 @@ describe('duplicate window shared through static data', () => {
 	it('still works in process memory where n8n offers no static data', () => {
 		const duplicates = new SharedDuplicates(new DuplicateWindow(WINDOW_MS), undefined);
 
-		expect(duplicates.check('d1', T0)).toBeNull();
-		expect(duplicates.check('d1', T0 + 1)).toBe('process');
+		expect(deliver(duplicates, 'd1', T0)).toBeNull();
+		expect(deliver(duplicates, 'd1', T0 + 1)).toBe('process');
 	});
 });
 
@@ -278,13 +373,13 @@ describe('a window that takes in other processes’ deliveries', () => {
 
 		window.remember('d1', 1_000, 30_000);
 
-		expect(window.seen('d1', 60_500)).toBe(true);
-		expect(window.seen('d1', 61_001)).toBe(false);
+		expect(seen(window, 'd1', 60_500)).toBe(true);
+		expect(seen(window, 'd1', 61_001)).toBe(false);
 	});
 
 	it('keeps the later of two times, and nothing already out of the window', () => {
 		const window = new DuplicateWindow(60_000);
-		window.seen('d1', 50_000);
+		seen(window, 'd1', 50_000);
 
 		window.remember('d1', 10_000, 55_000);
 		window.remember('gone', 0, 70_000);
@@ -313,33 +408,38 @@ describe('keeping the change for n8n to save', () => {
 		return { root, store };
 	}
 
-	it('marks the static data changed again when n8n reads the answer', () => {
+	it('records the delivery and marks the static data changed when n8n reads the answer', () => {
 		const { root, store } = observedStore();
 		const duplicates = new SharedDuplicates(new DuplicateWindow(WINDOW_MS), store);
 		duplicates.check('d1', T0);
-		const answer = keepStaticDataChange(
+		const answer = answerWhenStarted(
 			{ workflowData: [], webhookResponse: { status: 'accepted', deliveryId: 'd1' } },
 			duplicates,
 		);
+		expect(root.changed).toBe(false);
 
 		// What n8n 2.41 does when the execution starts: a second wrapper clears the flag.
-		root.changed = false;
-
 		expect(answer.webhookResponse).toEqual({ status: 'accepted', deliveryId: 'd1' });
 		expect(root.changed).toBe(true);
+		expect(storedIds(store)).toEqual(['d1']);
+
+		// Read again (another wrapper cleared the flag): marked again, recorded once.
+		root.changed = false;
 		expect(JSON.parse(JSON.stringify(answer))).toEqual({
 			workflowData: [],
 			webhookResponse: { status: 'accepted', deliveryId: 'd1' },
 		});
+		expect(root.changed).toBe(true);
+		expect(storedIds(store)).toEqual(['d1']);
 	});
 
-	it('leaves an answer alone when nothing was written', () => {
+	it('leaves an answer alone when nothing was accepted or written', () => {
 		const { root, store } = observedStore();
 		const duplicates = new SharedDuplicates(new DuplicateWindow(WINDOW_MS), store);
 		const answer = { webhookResponse: { status: 'accepted' } };
 
-		expect(keepStaticDataChange(answer, duplicates)).toBe(answer);
-		expect(keepStaticDataChange(answer, null)).toBe(answer);
+		expect(answerWhenStarted(answer, duplicates)).toBe(answer);
+		expect(answerWhenStarted(answer, null)).toBe(answer);
 		expect(root.changed).toBe(false);
 	});
 });

@@ -2,11 +2,33 @@
  * Remembers delivery ids for a time window so a retried or replayed delivery starts no second
  * execution. Memory is bounded: past `maxEntries` the oldest ids are forgotten first.
  *
+ * A delivery counts as seen once n8n has started its execution. Between the Trigger accepting
+ * it and that moment it is held: a copy arriving then waits to learn whether the execution
+ * started (a duplicate) or failed to (n8n answered an error; the copy is then a new delivery).
+ *
  * The memory lives in this n8n process; `sharedDuplicates.ts` adds the copy in the workflow's
  * static data that every n8n process reads (queue mode, restarts).
  */
+
+/** The longest a delivery stays held while n8n works on its request. */
+export const MAX_HOLD_MS = 30_000;
+
+/**
+ * How long a delivery stays held after its sender hung up before n8n answered: n8n may still be
+ * starting the execution, and then confirms it late.
+ */
+export const HOLD_AFTER_HANG_UP_MS = 5_000;
+
+/** One accepted delivery whose execution n8n has not yet started. */
+export interface Hold {
+	readonly id: string;
+	readonly since: number;
+	hungUpAt: number | null;
+}
+
 export class DuplicateWindow {
 	private readonly seenAt = new Map<string, number>();
+	private readonly holds = new Map<string, Hold>();
 
 	constructor(
 		readonly windowMs: number,
@@ -17,22 +39,58 @@ export class DuplicateWindow {
 		return this.seenAt.size;
 	}
 
-	/** True when `id` was seen within the window; otherwise records it and returns false. */
-	seen(id: string, now = Date.now()): boolean {
+	/** True when `id` was seen within the window. */
+	has(id: string, now = Date.now()): boolean {
 		this.forgetExpired(now);
-
 		const previous = this.seenAt.get(id);
-		if (previous !== undefined && now - previous < this.windowMs) return true;
+		return previous !== undefined && now - previous < this.windowMs;
+	}
 
+	/** Records `id` as seen at `now`. */
+	record(id: string, now = Date.now()): void {
 		this.seenAt.delete(id);
 		this.seenAt.set(id, now);
 		this.evictOverCap();
+	}
+
+	/** True while a request holds `id`: accepted, its execution neither started nor failed. */
+	isHeld(id: string, now = Date.now()): boolean {
+		const hold = this.holds.get(id);
+		if (hold === undefined) return false;
+		if (!holdExpired(hold, now)) return true;
+		this.holds.delete(id);
 		return false;
+	}
+
+	/** Holds `id` for the request that accepted it, until `started` or `release`. */
+	hold(id: string, now = Date.now()): Hold {
+		for (const [heldId, hold] of this.holds) {
+			if (holdExpired(hold, now)) this.holds.delete(heldId);
+		}
+		const hold: Hold = { id, since: now, hungUpAt: null };
+		this.holds.set(id, hold);
+		return hold;
+	}
+
+	/**
+	 * n8n started the execution: the delivery is seen from `now`. False when it already was (a
+	 * late start, after the hold expired and a copy was accepted in its place).
+	 */
+	started(hold: Hold, now = Date.now()): boolean {
+		this.release(hold);
+		if (this.has(hold.id, now)) return false;
+		this.record(hold.id, now);
+		return true;
+	}
+
+	/** The execution did not start: a copy of the delivery is a new delivery. */
+	release(hold: Hold): void {
+		if (this.holds.get(hold.id) === hold) this.holds.delete(hold.id);
 	}
 
 	/**
 	 * Takes in a delivery another n8n process saw at `at`. Such entries may be older than ones
-	 * already held, so expiry cleans them up late; `seen` still checks each entry's own time.
+	 * already recorded, so expiry cleans them up late; `has` still checks each entry's own time.
 	 */
 	remember(id: string, at: number, now = Date.now()): void {
 		if (now - at >= this.windowMs) return;
@@ -88,11 +146,6 @@ export class DuplicateWindow {
 		return newest;
 	}
 
-	/** Forgets `id`, so a delivery whose execution could not start can be sent again. */
-	forget(id: string): void {
-		this.seenAt.delete(id);
-	}
-
 	private evictOverCap(): void {
 		while (this.seenAt.size > this.maxEntries) {
 			const oldest = this.seenAt.keys().next().value as string;
@@ -108,6 +161,11 @@ export class DuplicateWindow {
 			this.seenAt.delete(id);
 		}
 	}
+}
+
+function holdExpired(hold: Hold, now: number): boolean {
+	if (hold.hungUpAt !== null && now - hold.hungUpAt >= HOLD_AFTER_HANG_UP_MS) return true;
+	return now - hold.since >= MAX_HOLD_MS;
 }
 
 const windows = new Map<string, DuplicateWindow>();

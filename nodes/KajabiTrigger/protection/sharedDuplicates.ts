@@ -1,4 +1,5 @@
-import type { DuplicateWindow } from './duplicateWindow';
+import { pause } from '../../shared/transport/pause';
+import type { DuplicateWindow, Hold } from './duplicateWindow';
 
 /**
  * The duplicate window held where every n8n process of an instance can read it: the trigger's
@@ -20,6 +21,9 @@ export const MAX_SHARED_DELIVERIES = 1_000;
 
 /** Which memory knew the delivery: this process's, or the one in the workflow's static data. */
 export type DuplicateSource = 'process' | 'workflow';
+
+/** How often a copy of a held delivery looks again whether its execution started. */
+const HOLD_POLL_MS = 25;
 
 const SECOND_MS = 1_000;
 
@@ -139,6 +143,8 @@ function copyFor(local: DuplicateWindow, maxStored: number): SharedCopy {
 export class SharedDuplicates {
 	/** What this request wrote. */
 	private written: string | null = null;
+	/** The delivery this request accepted, until n8n starts its execution or it is released. */
+	private accepted: Hold | null = null;
 	private readonly copy: SharedCopy;
 
 	constructor(
@@ -150,41 +156,67 @@ export class SharedDuplicates {
 	}
 
 	/**
-	 * Where `id` was seen within the window, or null for a new delivery, which is then recorded
-	 * in this process and in the static data. Static data that lacks a delivery this process
-	 * knows (a save of another process overlapped) is written again, whatever the answer.
+	 * Where `id` was seen within the window, or null for a new delivery, which this request then
+	 * holds (see `check`). A copy of a delivery another request holds waits until that one's
+	 * execution started (then it is a duplicate) or failed to (then it is new).
 	 */
-	check(id: string, now = Date.now()): DuplicateSource | null {
-		const knownHere = this.local.seen(id, now);
-		if (!this.store) return knownHere ? 'process' : null;
-		const stored = this.store[DELIVERIES_KEY];
-
-		if (this.copy.isOwn(stored)) {
-			// Everything in a copy this process wrote is in its memory already: nothing to read.
-			if (!knownHere) this.copy.add(id, now);
-			if (stored !== this.copy.text) this.save();
-			return knownHere ? 'process' : null;
+	async admit(id: string): Promise<DuplicateSource | null> {
+		let known = this.check(id);
+		while (known === 'held') {
+			await pause(HOLD_POLL_MS);
+			known = this.check(id);
 		}
-
-		// Another process's copy (or none): take in what it holds.
-		let known: DuplicateSource | null = knownHere ? 'process' : null;
-		const storedIds = new Set<string>();
-		for (const [storedId, at] of readStoredDeliveries(stored)) {
-			storedIds.add(storedId);
-			if (!knownHere && storedId === id && now - at < this.local.windowMs) known = 'workflow';
-			this.local.remember(storedId, at, now);
-		}
-		const newest = this.local.newest(this.maxStored, now);
-		this.copy.rebuild(newest);
-		if (known === null || newest.some(([keptId]) => !storedIds.has(keptId))) this.save();
 		return known;
 	}
 
-	/** Forgets `id` in both memories, so a delivery whose execution could not start can come again. */
-	forget(id: string, now = Date.now()): void {
-		this.local.forget(id);
-		this.copy.rebuild(this.local.newest(this.maxStored, now));
-		this.save();
+	/**
+	 * Where `id` was seen within the window; 'held' while another request holds it; or null for
+	 * a new delivery, which this request holds until `started` records it in this process and in
+	 * the static data, or `release` lets it go. Static data that lacks a delivery this process
+	 * knows (a save of another process overlapped) is written again, whatever the answer.
+	 */
+	check(id: string, now = Date.now()): DuplicateSource | 'held' | null {
+		const knownHere = this.local.has(id, now);
+		if (!knownHere && this.local.isHeld(id, now)) return 'held';
+		let known: DuplicateSource | null = knownHere ? 'process' : null;
+		if (this.store) known = this.takeInStored(id, known, now);
+		if (known === null) this.accepted = this.local.hold(id, now);
+		return known;
+	}
+
+	/**
+	 * n8n started the execution of the delivery this request accepted: from now on it is a
+	 * duplicate, here and in the static data. Also tells n8n again that the static data changed
+	 * (see `answerWhenStarted`). Safe to call more than once.
+	 */
+	started(now = Date.now()): void {
+		const hold = this.accepted;
+		this.accepted = null;
+		if (hold && this.local.started(hold, now)) {
+			this.copy.add(hold.id, now);
+			this.save();
+		} else if (this.store && this.written !== null) {
+			// Any assignment marks it, even of the value already there.
+			this.store[DELIVERIES_KEY] = this.written;
+		}
+	}
+
+	/** The delivery this request accepted starts no execution: a copy of it is new. */
+	release(): void {
+		if (this.accepted) this.local.release(this.accepted);
+		this.accepted = null;
+	}
+
+	/** n8n's answer went out, or the sender hung up, before the execution started. */
+	answerClosed(answered: boolean, now = Date.now()): void {
+		if (!this.accepted) return;
+		if (answered) this.release();
+		else this.accepted.hungUpAt = now;
+	}
+
+	/** True while this request holds a delivery it accepted. */
+	get holding(): boolean {
+		return this.accepted !== null;
 	}
 
 	/** True when this request changed the static data. */
@@ -192,11 +224,30 @@ export class SharedDuplicates {
 		return this.written !== null;
 	}
 
-	/** Tells n8n again that the static data changed (see `keepStaticDataChange`). */
-	markChanged(): void {
-		if (!this.store || this.written === null) return;
-		// Any assignment marks it, even of the value already there.
-		this.store[DELIVERIES_KEY] = this.written;
+	/** Takes in a copy another process wrote (or none), and writes it again if it lacks some. */
+	private takeInStored(
+		id: string,
+		knownHere: DuplicateSource | null,
+		now: number,
+	): DuplicateSource | null {
+		const stored = (this.store as Record<string, unknown>)[DELIVERIES_KEY];
+		if (this.copy.isOwn(stored)) {
+			// Everything in a copy this process wrote is in its memory already: nothing to read.
+			if (stored !== this.copy.text) this.save();
+			return knownHere;
+		}
+
+		let known = knownHere;
+		const storedIds = new Set<string>();
+		for (const [storedId, at] of readStoredDeliveries(stored)) {
+			storedIds.add(storedId);
+			if (known === null && storedId === id && now - at < this.local.windowMs) known = 'workflow';
+			this.local.remember(storedId, at, now);
+		}
+		const newest = this.local.newest(this.maxStored, now);
+		this.copy.rebuild(newest);
+		if (newest.some(([keptId]) => !storedIds.has(keptId))) this.save();
+		return known;
 	}
 
 	private save(): void {
@@ -207,23 +258,47 @@ export class SharedDuplicates {
 	}
 }
 
+/** The parts of n8n's webhook response (Express's) watched here. */
+interface WatchedResponse {
+	once?: (event: 'close', listener: () => void) => unknown;
+	writableFinished?: boolean;
+}
+
 /**
- * n8n 2.41 builds a second Workflow on the same static data object when a webhook starts an
- * execution, which clears its "changed" flag, so a change made in `webhook()` would not be
- * saved. n8n reads the `webhookResponse` of an `onReceived` answer after that and just before
- * it saves static data: reading it marks the change again.
+ * Releases the delivery this request accepted if n8n answers before it started the execution:
+ * it could not start it (its database was not ready, or it was stopping) and answered an error,
+ * or `webhook()` failed after accepting. The sender's retry is then taken, not skipped as a
+ * duplicate. If the sender hangs up first, the hold lasts a few seconds more, for n8n may still
+ * start the execution. Call it right after `admit` accepted a delivery.
  */
-export function keepStaticDataChange<T extends { webhookResponse?: unknown }>(
+export function releaseIfAnsweredFirst(duplicates: SharedDuplicates, response: unknown): void {
+	const watched = response as WatchedResponse | undefined;
+	if (typeof watched?.once !== 'function') return;
+	watched.once('close', () => duplicates.answerClosed(watched.writableFinished === true));
+}
+
+/**
+ * n8n reads the `webhookResponse` of an `onReceived` answer once `WorkflowRunner.run` has
+ * started the execution (stored it, or queued it in queue mode), and before it answers and
+ * saves static data; n8n 2.8.4 to 2.41.1 read it nowhere earlier for a trigger that reads its
+ * own body. Reading it is thus the sign that the accepted delivery is on its way: only then is
+ * it recorded as seen (see `releaseIfAnsweredFirst` for the other way).
+ *
+ * Reading it also marks the static data changed again: n8n 2.41 builds a second Workflow on
+ * the same static data object when a webhook starts an execution, which clears its "changed"
+ * flag, so a change made in `webhook()` would not be saved.
+ */
+export function answerWhenStarted<T extends { webhookResponse?: unknown }>(
 	answer: T,
 	duplicates: SharedDuplicates | null,
 ): T {
-	if (!duplicates?.changed) return answer;
+	if (!duplicates || (!duplicates.holding && !duplicates.changed)) return answer;
 
 	const { webhookResponse, ...rest } = answer;
 	return Object.defineProperty(rest, 'webhookResponse', {
 		enumerable: true,
 		get() {
-			duplicates.markChanged();
+			duplicates.started();
 			return webhookResponse;
 		},
 	}) as T;
