@@ -7,7 +7,10 @@
  * 2. a burst of 1,000 distinct leads at concurrency 20 through Trigger → Router → HTTP Request:
  *    exactly 1,000 leads at the destination, none lost, none twice;
  * 3. every one of those deliveries replayed three times: still one lead each;
- * 4. afterwards, no secret and no person's email or phone in n8n's logs (at debug level) or in
+ * 4. with n8n's database locked, so that n8n cannot store an execution and answers 500: the
+ *    delivery sent again is taken, once; and a copy sent while n8n is still storing the first
+ *    waits for it and is answered as a duplicate;
+ * 5. afterwards, no secret and no person's email or phone in n8n's logs (at debug level) or in
  *    the destination's output.
  * The tests run in this order and share one n8n. Ports: KAJABI_RELIABILITY_PORT (5713) for n8n,
  * the next one for its task broker, the one after for the capture server.
@@ -24,6 +27,7 @@ const fc = require('fast-check');
 const { distinctDeliveries } = require('../../scripts/lib/distinct-deliveries');
 const { REPO_ROOT, N8nServer, ensureN8nInstalled } = require('../../scripts/lib/n8n-server');
 const { startCaptureChild } = require('./support/captureChild');
+const { lockDatabase } = require('./support/databaseLock');
 const { HOSTILE_SEED, hostileDelivery } = require('./support/hostileDeliveries');
 const { postDelivery, postEach } = require('../helpers/exampleRuns');
 const {
@@ -47,6 +51,8 @@ let capture;
 let workflows;
 let failures = 0;
 const burst = distinctDeliveries(BURST, { start: 200_000 });
+// Deliveries for the specs with a locked database.
+const [refusedFirst, copiedWhileStoring] = distinctDeliveries(2, { start: 300_000 });
 const burstIds = [];
 
 /** A test that counts its failure, so the run keeps n8n's folder (logs, database) for a look. */
@@ -222,6 +228,82 @@ spec(
 	},
 );
 
+/** The requests for `delivery` the destination received, once the executions have had time. */
+async function leadsAtDestination(deliveryId) {
+	await sleep(2_000);
+	return (await capture.received()).filter(
+		(request) => request.path === '/leads' && request.body.deliveryId === deliveryId,
+	);
+}
+
+spec(
+	'n8n that cannot store the execution answers 500; the delivery sent again is taken, once',
+	async () => {
+		const url = `${triggerUrl(workflows.burst, n8n.baseUrl)}?secret=${SHARED_SECRET}`;
+		const delivery = { body: refusedFirst.text, contentType: 'application/json' };
+		const executionsBefore = (await n8n.listExecutions(workflows.burst.id, { includeData: false }))
+			.length;
+
+		const lock = await lockDatabase(n8n);
+		let refused;
+		try {
+			refused = await post(url, delivery);
+		} finally {
+			await lock.release();
+		}
+		assert.equal(refused.status, 500, `while locked: ${refused.text.slice(0, 200)}`);
+
+		// The Trigger had accepted it, but n8n never started its execution: not a duplicate.
+		const again = await post(url, delivery);
+		assert.equal(again.status, 200, again.text.slice(0, 200));
+		assert.equal(again.json?.status, 'accepted', again.text.slice(0, 200));
+		const third = await post(url, delivery);
+		assert.deepEqual(third.json, { status: 'duplicate', deliveryId: again.json.deliveryId });
+
+		const leads = await leadsAtDestination(again.json.deliveryId);
+		assert.equal(leads.length, 1, 'leads at the destination');
+		assert.equal(leads[0].body.email, refusedFirst.email);
+		const executions = await n8n.listExecutions(workflows.burst.id, { includeData: false });
+		assert.equal(executions.length, executionsBefore + 1, 'executions');
+	},
+);
+
+spec(
+	'a copy sent while n8n is still storing the first waits for it, and is answered duplicate',
+	async () => {
+		const url = `${triggerUrl(workflows.burst, n8n.baseUrl)}?secret=${SHARED_SECRET}`;
+		const delivery = { body: copiedWhileStoring.text, contentType: 'application/json' };
+
+		// Locked for 0.7 s, well within n8n's busy timeout: the first is stored once it is let go.
+		const lock = await lockDatabase(n8n);
+		let first;
+		let copy;
+		try {
+			first = post(url, delivery);
+			await sleep(300);
+			copy = post(url, delivery);
+			await sleep(400);
+		} finally {
+			await lock.release();
+		}
+		const [firstAnswer, copyAnswer] = await Promise.all([first, copy]);
+
+		assert.equal(firstAnswer.json?.status, 'accepted', firstAnswer.text.slice(0, 200));
+		assert.deepEqual(copyAnswer.json, {
+			status: 'duplicate',
+			deliveryId: firstAnswer.json.deliveryId,
+		});
+		assert.ok(
+			copyAnswer.answeredAt >= firstAnswer.answeredAt,
+			`the copy was answered ${firstAnswer.answeredAt - copyAnswer.answeredAt} ms before the first`,
+		);
+		assert.equal((await leadsAtDestination(firstAnswer.json.deliveryId)).length, 1);
+		log(
+			`copy while storing: first answered in ${firstAnswer.ms} ms, the copy in ${copyAnswer.ms} ms`,
+		);
+	},
+);
+
 /** Every file n8n wrote that a person would call a log, with its text. */
 function logFiles(folder) {
 	const found = [];
@@ -248,7 +330,7 @@ spec("no secret, token or person in n8n's logs or the destination's output", asy
 		'n8n encryption key': n8n.env.N8N_ENCRYPTION_KEY,
 		'n8n API key': n8n.apiKey,
 	};
-	const people = burst.flatMap((delivery, index) => {
+	const people = [...burst, refusedFirst, copiedWhileStoring].flatMap((delivery, index) => {
 		const phone = JSON.parse(delivery.text).payload?.find?.((r) => r.type === 'form_submissions')
 			?.attributes.phone_number;
 		return [
