@@ -67,6 +67,11 @@ function spec(name, fn) {
 	});
 }
 
+/** The burst workflow's production URL, with its shared secret. */
+function burstUrl() {
+	return `${triggerUrl(workflows.burst, n8n.baseUrl)}?secret=${SHARED_SECRET}`;
+}
+
 function triggerLead(execution) {
 	return execution.data?.resultData?.runData?.['Kajabi Trigger']?.[0]?.data?.main?.[0]?.[0]?.json;
 }
@@ -164,7 +169,7 @@ spec(
 spec(
 	`a burst of ${BURST} distinct leads at concurrency ${CONCURRENCY}: each reaches the destination once`,
 	async () => {
-		const url = `${triggerUrl(workflows.burst, n8n.baseUrl)}?secret=${SHARED_SECRET}`;
+		const url = burstUrl();
 		const started = Date.now();
 		const answers = await postEach(burst, CONCURRENCY, (delivery) =>
 			post(url, { body: delivery.text, contentType: 'application/json' }),
@@ -207,7 +212,7 @@ spec(
 	`each of the ${BURST} deliveries replayed ${REPLAYS} times: still exactly one lead each`,
 	async () => {
 		assert.equal(burstIds.length, BURST, 'the burst ran first');
-		const url = `${triggerUrl(workflows.burst, n8n.baseUrl)}?secret=${SHARED_SECRET}`;
+		const url = burstUrl();
 		const replays = [];
 		for (let round = 0; round < REPLAYS; round++) replays.push(...burst.keys());
 
@@ -228,7 +233,7 @@ spec(
 	},
 );
 
-/** The requests for `delivery` the destination received, once the executions have had time. */
+/** The requests the destination received for `deliveryId`, once the executions have had time. */
 async function leadsAtDestination(deliveryId) {
 	await sleep(2_000);
 	return (await capture.received()).filter(
@@ -239,7 +244,7 @@ async function leadsAtDestination(deliveryId) {
 spec(
 	'n8n that cannot store the execution answers 500; the delivery sent again is taken, once',
 	async () => {
-		const url = `${triggerUrl(workflows.burst, n8n.baseUrl)}?secret=${SHARED_SECRET}`;
+		const url = burstUrl();
 		const delivery = { body: refusedFirst.text, contentType: 'application/json' };
 		const executionsBefore = (await n8n.listExecutions(workflows.burst.id, { includeData: false }))
 			.length;
@@ -271,7 +276,7 @@ spec(
 spec(
 	'a copy sent while n8n is still storing the first waits for it, and is answered duplicate',
 	async () => {
-		const url = `${triggerUrl(workflows.burst, n8n.baseUrl)}?secret=${SHARED_SECRET}`;
+		const url = burstUrl();
 		const delivery = { body: copiedWhileStoring.text, contentType: 'application/json' };
 
 		// Locked for 0.7 s, well within n8n's busy timeout: the first is stored once it is let go.

@@ -1,3 +1,5 @@
+import { setTimeout as delay } from 'node:timers/promises';
+
 import { KajabiTrigger } from '../../nodes/KajabiTrigger/KajabiTrigger.node';
 import { DASHBOARD_PURCHASE, envelopeFile, fixtureJson, fixtureText } from '../helpers/fixtures';
 import { webhookContext } from '../helpers/webhookContext';
@@ -92,7 +94,7 @@ describe('Kajabi Trigger webhook', () => {
 
 		let copyDone = false;
 		const copy = deliver({ body, nodeId }).finally(() => (copyDone = true));
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		await delay(100);
 		expect(copyDone).toBe(false);
 		expect(first.staticData.kajabiDeliveries).toBeUndefined();
 
@@ -112,7 +114,7 @@ describe('Kajabi Trigger webhook', () => {
 		await trigger.webhook.call(first.context);
 
 		const copy = deliver({ body, nodeId });
-		await new Promise((resolve) => setTimeout(resolve, 60));
+		await delay(60);
 		first.response.finish();
 		const { result } = await copy;
 

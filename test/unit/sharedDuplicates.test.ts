@@ -1,6 +1,6 @@
-import fc from 'fast-check';
+import { setTimeout as delay } from 'node:timers/promises';
 
-import { seen } from '../helpers/seen';
+import fc from 'fast-check';
 
 import {
 	DuplicateWindow,
@@ -14,6 +14,7 @@ import {
 	answerWhenStarted,
 	readStoredDeliveries,
 } from '../../nodes/KajabiTrigger/protection/sharedDuplicates';
+import { seen } from '../helpers/seen';
 
 const WINDOW_MS = 600_000;
 const T0 = 1_750_000_000_000;
@@ -236,7 +237,7 @@ describe('duplicate window shared through static data', () => {
 		expect(await first.admit('d1')).toBeNull();
 
 		const copy = new SharedDuplicates(local, {}).admit('d1');
-		await new Promise((resolve) => setTimeout(resolve, 80));
+		await delay(80);
 		first.started();
 
 		expect(await copy).toBe('process');

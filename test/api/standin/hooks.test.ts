@@ -41,11 +41,16 @@ async function hook(
 	return response.body.data.id as string;
 }
 
-/** Waits until `count` deliveries to `path` have finished, then returns what arrived there. */
-async function deliveredTo(path: string, count: number) {
-	await standIn.control.waitForDeliveries(count, {
+/** Waits until `count` deliveries to `path` have finished; resolves with their records. */
+function recordsTo(path: string, count = 1) {
+	return standIn.control.waitForDeliveries(count, {
 		filter: (record) => record.target === `${receiver.url}${path}`,
 	});
+}
+
+/** Waits until `count` deliveries to `path` have finished, then returns what arrived there. */
+async function deliveredTo(path: string, count: number) {
+	await recordsTo(path, count);
 	return receiver.at(path);
 }
 
@@ -300,9 +305,7 @@ describe('delivery', () => {
 		receiver.failFirst('/flaky', 2);
 
 		standIn.control.addTag({ contactId: '5013', tagId: '3001' });
-		const [record] = await standIn.control.waitForDeliveries(1, {
-			filter: (candidate) => candidate.target.endsWith('/flaky'),
-		});
+		const [record] = await recordsTo('/flaky');
 
 		expect(record).toMatchObject({ state: 'delivered', statusCode: 200, attempts: 3, ok: true });
 		expect(record.answers).toEqual([500, 500, 200]);
@@ -314,9 +317,7 @@ describe('delivery', () => {
 		receiver.failFirst('/down', 5);
 
 		standIn.control.addTag({ contactId: '5013', tagId: '3002' });
-		const [record] = await standIn.control.waitForDeliveries(1, {
-			filter: (candidate) => candidate.target.endsWith('/down'),
-		});
+		const [record] = await recordsTo('/down');
 
 		expect(record).toMatchObject({ state: 'failed', statusCode: 500, attempts: 3, ok: false });
 	});
@@ -325,9 +326,7 @@ describe('delivery', () => {
 		await hook('tag_added', '/later', { resourceId: '3003' });
 		receiver.failFirst('/later', 3);
 		standIn.control.addTag({ contactId: '5012', tagId: '3003' });
-		const [failed] = await standIn.control.waitForDeliveries(1, {
-			filter: (candidate) => candidate.target.endsWith('/later'),
-		});
+		const [failed] = await recordsTo('/later');
 		expect(failed.state).toBe('failed');
 		const delivered = standIn.control.deliveries().find((record) => record.state === 'delivered');
 		expect(delivered).toBeDefined();
