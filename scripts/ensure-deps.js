@@ -31,7 +31,7 @@ if (missing.length > 0) {
 				`(${missing.slice(0, 3).join(', ')}): run npm ci there.`,
 		);
 	} else {
-		console.log('Installing the development dependencies (npm ci, about two minutes, once)...');
+		console.log('Installing the development dependencies (npm ci, a minute or two, once)...');
 		execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
 	}
 }
